@@ -1,0 +1,126 @@
+# cpcms - a VM/370-style CP and CMS on Hercules.
+#
+#   make            build CP (s390x) and the host tools
+#   make run        set up, build, make the volumes on first use, IPL CP, connect c3270
+#   make test       set up and run every test; ends with "N passed, N failed"
+#   make unit       only the CUnit suites
+#   make bench      benchmarks (ratios measured side by side)
+#   make clean
+#
+# Everything is built under build/. The running system's state lives elsewhere
+# (tools/cpcms --state, default ~/.cpcms/default), so a rebuild never touches it.
+
+CROSS   ?= s390x-linux-gnu-
+S390CC  := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+NM      := $(CROSS)nm
+HOSTCC  ?= gcc
+B       := build
+# make V=1 shows the full commands
+Q       := $(if $(V),,@)
+say      = $(if $(V),,@echo "  $(1)	$(2)")
+
+WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wno-unused-parameter
+
+# ---------------------------------------------------------------- portable code
+# Compiled for CP (s390x) and for the host (tools and unit tests).
+LIB_SRC     := $(wildcard lib/*.c)
+CONSOLE_SRC := $(wildcard console/*.c)
+DIR_SRC     := $(wildcard cp/dir/*.c)
+# The DASD formats CP itself needs (geometry, labels, allocation map).
+DASD_PORT   := dasd/ckdgeom.c dasd/volfmt.c
+PORTABLE    := $(LIB_SRC) $(CONSOLE_SRC) $(DIR_SRC) $(DASD_PORT)
+
+# ---------------------------------------------------------------- CP
+CP_INC   := -nostdinc -isystem $(shell $(S390CC) -print-file-name=include) \
+            -Ilib/include -I. -Icp
+CP_CFLAGS := -m64 -march=z900 -O2 -g -ffreestanding -msoft-float -mbackchain \
+             -fno-pic -fno-pie -fno-common -fno-stack-protector \
+             -fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
+             --param=min-pagesize=0 $(WARN) $(CP_INC)
+CP_ASFLAGS := -m64 -march=z900 -g -Icp -I. -Wa,--noexecstack
+CP_LDFLAGS := -m64 -nostdlib -static -no-pie -Wl,-T,cp/cp.ld -Wl,--build-id=none \
+              -Wl,--no-warn-rwx-segments
+
+CP_C   := $(sort $(wildcard cp/*/*.c)) $(PORTABLE) $(wildcard lib/libc/*.c)
+CP_C   := $(filter-out $(DIR_SRC),$(CP_C)) $(DIR_SRC)
+CP_ASM := $(sort $(wildcard cp/machine/*.S))
+CP_OBJ := $(patsubst %.c,$(B)/s390/%.o,$(CP_C)) $(patsubst %.S,$(B)/s390/%.o,$(CP_ASM))
+
+CPNUC := $(B)/cp/cpnuc.bin
+
+# ---------------------------------------------------------------- host
+HOST_CFLAGS := -O2 -g $(WARN) -D_DEFAULT_SOURCE -I. -Icp
+SAN_CFLAGS  := -O1 -g $(WARN) -D_DEFAULT_SOURCE -I. -Icp -fsanitize=address,undefined \
+               -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+CPVOL_SRC  := $(filter-out $(DASD_PORT),$(wildcard dasd/*.c)) $(PORTABLE)
+CPVOL      := $(B)/host/cpvol
+
+UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC))
+UNITTESTS  := $(B)/host/unittests
+
+.PHONY: all cp tools unit test systest bench run setup clean format
+all: cp tools
+
+cp: $(CPNUC)
+tools: $(CPVOL)
+
+$(B)/s390/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(S390CC) $(CP_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/s390/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(S390CC) $(CP_ASFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/cp/cp.elf: $(CP_OBJ) cp/cp.ld
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(S390CC) $(CP_LDFLAGS) -o $@ $(CP_OBJ) -lgcc
+	$(Q)$(NM) -n $@ > $(B)/cp/cp.map
+
+$(CPNUC): $(B)/cp/cp.elf
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+$(CPVOL): $(CPVOL_SRC) $(wildcard */*.h cp/*/*.h lib/*.h)
+	@mkdir -p $(dir $@)
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(CPVOL_SRC)
+
+$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h lib/*.h tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(SAN_CFLAGS) -o $@ $(UNIT_SRC) -lcunit
+
+unit: $(UNITTESTS)
+	$(UNITTESTS)
+
+setup:
+	@tools/setup
+
+test: setup
+	@$(MAKE) --no-print-directory all $(UNITTESTS)
+	@tests/run
+
+systest: all
+	@tests/run --system
+
+bench: setup
+	@$(MAKE) --no-print-directory all
+	@tests/bench/run
+
+run: setup
+	@$(MAKE) --no-print-directory all
+	@tools/cpcms run
+
+clean:
+	rm -rf $(B)
+
+format:
+	clang-format -i $(filter-out console/ebcdic.c,$(shell git ls-files '*.c' '*.h'))
+
+-include $(shell find $(B)/s390 -name '*.d' 2>/dev/null)

@@ -1,0 +1,80 @@
+/*
+ * cmd.h - CP's command processor (≈ DMKCFC/DMKCFM): the command table,
+ * privilege classes, and how a command talks back.
+ *
+ * A command runs with a context: who issued it (a user, or a terminal
+ * that is not logged on yet), and where its response goes (the terminal,
+ * or later a program's DIAGNOSE X'08' buffer). Errors are issued with
+ * cmd_emsg, which honours SET EMSG and sets the return code to the
+ * message number, as VM/370 returns it to programs.
+ */
+#ifndef CP_CMD_CMD_H
+#define CP_CMD_CMD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "lib/cmdscan.h"
+
+struct term;
+struct vmblok;
+
+struct cmdctx {
+    struct term *term;   /* the terminal the command came from, or NULL */
+    struct vmblok *vm;   /* the user issuing it; NULL before logon */
+    void (*out)(struct cmdctx *c, uint8_t flags, const char *line);
+    void *outarg;
+    int rc;              /* 0, or the number of the error message issued */
+};
+
+/* Command flags */
+#define CMD_PRELOGON 0x01 /* may be used before logon */
+#define CMD_LOGGEDON 0x02 /* may be used by a logged-on user */
+#define CMD_ANYCLASS 0x04 /* no privilege class needed ("any") */
+
+struct cmd_def {
+    const char *name;
+    uint8_t minlen;   /* minimum abbreviation */
+    uint8_t classes;  /* CLASS_A ... CLASS_H: any one of them permits */
+    uint8_t flags;
+    void (*fn)(struct cmdctx *c, struct scan *s);
+};
+
+/* One logical line typed at a terminal. */
+void cmd_from_terminal(struct term *t, const char *line);
+/* Run one command line in a context (response through c->out). */
+void cmd_execute(struct cmdctx *c, const char *line);
+
+/* Responses */
+void cmd_printf(struct cmdctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cmd_put(struct cmdctx *c, uint8_t flags, const char *line);
+/* "DMKCFC001E" + text, per SET EMSG; the message number becomes c->rc. */
+void cmd_emsg(struct cmdctx *c, const char *id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Common operand errors */
+void cmd_err_operand(struct cmdctx *c, const char *module);        /* 026E */
+void cmd_err_option(struct cmdctx *c, const char *module, const char *opt); /* 003E */
+
+/* The user's classes (0 before logon). */
+uint8_t cmd_classes(const struct cmdctx *c);
+bool cmd_has_class(const struct cmdctx *c, uint8_t classes);
+
+/* Counters: how often each command ran (for QUERY and the studious). */
+struct cmd_count {
+    const char *name;
+    uint32_t count;
+};
+int cmd_counts(const struct cmd_count **tab);
+
+/* The handlers, by area (≈ their DMK modules) */
+void cmd_logon(struct cmdctx *c, struct scan *s);     /* cons/logon.c: DMKLOG */
+void cmd_logoff(struct cmdctx *c, struct scan *s);    /* cons/logon.c: DMKUSO */
+void cmd_disconn(struct cmdctx *c, struct scan *s);
+void cmd_force(struct cmdctx *c, struct scan *s);
+void cmd_query(struct cmdctx *c, struct scan *s);     /* cmd/query.c: DMKCQG */
+void cmd_set(struct cmdctx *c, struct scan *s);       /* cmd/set.c: DMKCFS */
+void cmd_message(struct cmdctx *c, struct scan *s);   /* cmd/message.c: DMKMSG */
+void cmd_warning(struct cmdctx *c, struct scan *s);
+void cmd_shutdown(struct cmdctx *c, struct scan *s);  /* kern/shutdown.c: DMKCPI */
+
+#endif

@@ -1,0 +1,561 @@
+/*
+ * graf.c - local 3270 displays (≈ DMKGRF): the VM/370 screen.
+ *
+ * Rows 1-22 are the output area, written line by line; the input field is
+ * rows 23-24 up to column 59 (attribute at 1759); the status area is
+ * columns 61-80 of row 24 (attribute at 1899): RUNNING, CP READ, VM READ,
+ * MORE..., HOLDING or NOT ACCEPTED (shared/reference/vm370.md section 3).
+ *
+ * Entry point: graf_attach (at IPL, per 3270). Everything else is driven
+ * by interruptions: an attention starts a Read Modified; the input is
+ * handled by AID; output and status changes are written by graf_kick as
+ * one Write per channel program. Only one channel program per display is
+ * in flight; flags record what is still to be done. A unit check with
+ * intervention required means the client has gone.
+ *
+ * Keys: ENTER sends the line (empty ENTER during MORE... holds the screen);
+ * CLEAR and PA2 erase the output area and release MORE.../HOLDING; PA1 is
+ * the attention to CP. The first key on the logo screen only wakes CP.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "console/ds3270.h"
+#include "console/ebcdic.h"
+#include "cons/graf.h"
+#include "cons/term.h"
+#include "io/ios.h"
+#include "kern/alloc.h"
+#include "kern/cp.h"
+#include "kern/timer.h"
+#include "lib/tod.h"
+#include "machine/cpu.h"
+
+#define COLS         80
+#define OUT_ROWS     22
+#define INPUT_ATTR   1759 /* row 22 col 80 */
+#define INPUT_FIRST  1760
+#define STATUS_ATTR  1899
+#define STATUS_FIRST 1900
+#define STATUS_LEN   20
+
+/* Field attributes as DMKGRF writes them (before the 6-bit encoding) */
+#define FA_INPUT  (FA_MDT)                 /* unprotected, normal, MDT on: C1 */
+#define FA_HIDDEN (FA_NONDISPLAY | FA_MDT) /* unprotected, non-display, MDT: 4D */
+#define FA_STATUS (FA_PROTECT)             /* protected, normal: 60 */
+
+/* WCCs: lines go out without touching the keyboard (C0); status and input
+ * writes restore it (C2); the alarm is added for MSG/WNG and the logo. */
+#define WCC_LINES  0x00
+#define WCC_STATUS WCC_RESTORE
+
+#define POLL_CONNECTED TOD_SEC(2) /* look for input whose attention was lost */
+#define POLL_ABSENT    TOD_SEC(5) /* look for a client whose connect was missed */
+#define LOGO_PAUSE     TOD_SEC(3) /* LOGOFF AT ... stays readable this long */
+
+enum mode { M_NORMAL, M_MORE, M_HOLDING };
+
+struct graf {
+    struct term *t;
+    struct rdevblok *rd;
+    struct ioblok io;
+    struct ccw1 ccw[3];
+    uint8_t out[4096];
+    uint8_t in[2048];
+    enum { OP_NONE, OP_READ, OP_WRITE, OP_PROBE, OP_POLL } op;
+    bool need_read;    /* an attention arrived */
+    bool need_logo;
+    bool need_erase;   /* erase the screen (CLEAR, wake from the logo) */
+    bool need_crd;     /* clear the input area, set the cursor, restore the keyboard */
+    bool status_dirty;
+    bool alarm;
+    bool not_accepted; /* show NOT ACCEPTED until the next input */
+    int row;           /* next output row, 0-22 */
+    enum mode mode;
+    int more_phase;    /* 0: waiting, 1: alarm given */
+    struct timer more_timer;
+    struct timer poll_timer;
+    void (*probe_done)(struct term *t, bool connected);
+    bool logo_after_output; /* show the logo once the queued lines are out */
+    struct timer logo_timer;
+};
+
+static void graf_kick(struct term *t);
+static void graf_logo(struct term *t);
+static void graf_probe(struct term *t, void (*done)(struct term *, bool));
+
+static const struct term_driver graf_driver = {
+    .devclass = "GRAF",
+    .kick = graf_kick,
+    .logo = graf_logo,
+    .probe = graf_probe,
+};
+
+/* MORE... waits this long, sounds the alarm, then clears after the second. */
+static uint64_t more_wait[2] = {TOD_SEC(50), TOD_SEC(10)};
+
+void graf_set_more(unsigned first_sec, unsigned second_sec)
+{
+    more_wait[0] = TOD_SEC(first_sec);
+    more_wait[1] = TOD_SEC(second_sec);
+}
+
+/* ---------------------------------------------------------------- the logo */
+
+/* Our own banner (rows 5-13, column 18), below "VM/370 ONLINE" in row 1. */
+static const char *const logo_art[] = {
+    " CCCCCC   PPPPPPP       //    CCCCCC   MM     MM   SSSSSS ",
+    "CC    CC  PP    PP     //    CC    CC  MMM   MMM  SS    SS",
+    "CC        PP    PP    //     CC        MMMM MMMM  SS      ",
+    "CC        PPPPPPP    //      CC        MM MMM MM   SSSSSS ",
+    "CC        PP        //       CC        MM  M  MM        SS",
+    "CC    CC  PP       //        CC    CC  MM     MM  SS    SS",
+    " CCCCCC   PP      //          CCCCCC   MM     MM   SSSSSS ",
+};
+
+static void put_logo(struct ds_out *d, struct graf *g)
+{
+    char line[COLS + 1];
+    ds_sba(d, 0);
+    ds_text(d, "VM/370 ONLINE", 13);
+    for (unsigned i = 0; i < sizeof(logo_art) / sizeof(logo_art[0]); i++) {
+        ds_sba(d, (5 + i) * COLS + 11);
+        ds_text(d, logo_art[i], strlen(logo_art[i]));
+    }
+    int n = snprintf(line, sizeof(line), "SYSTEM %s - A VIRTUAL MACHINE SYSTEM AFTER IBM VM/370",
+                     cp_sys.sysname);
+    ds_sba(d, 15 * COLS + (COLS - n) / 2);
+    ds_text(d, line, (size_t)n);
+    static const char hint[] = "PRESS ENTER, THEN TYPE:  LOGON userid";
+    ds_sba(d, 18 * COLS + (COLS - (int)sizeof(hint) + 1) / 2);
+    ds_text(d, hint, sizeof(hint) - 1);
+    (void)g;
+}
+
+/* ---------------------------------------------------------------- composing writes */
+
+static const char *status_text(struct graf *g)
+{
+    struct term *t = g->t;
+    if (g->not_accepted)
+        return "NOT ACCEPTED";
+    if (g->mode == M_MORE)
+        return "MORE...";
+    if (g->mode == M_HOLDING)
+        return "HOLDING";
+    if (t->state == TS_LOGO || t->state == TS_THROTTLE || t->state == TS_PROBING)
+        return "RUNNING";
+    switch (t->reading) {
+    case READ_CP: return "CP READ";
+    case READ_VM: return "VM READ";
+    default: return "RUNNING";
+    }
+}
+
+/* The input field and status area, at the end of every write. */
+static void put_fields(struct ds_out *d, struct graf *g)
+{
+    const char *s = status_text(g);
+    ds_sba(d, INPUT_ATTR);
+    ds_sf(d, g->t->hidden ? FA_HIDDEN : FA_INPUT);
+    ds_sba(d, STATUS_ATTR);
+    ds_sf(d, FA_STATUS);
+    ds_text(d, s, strlen(s));
+    ds_fill(d, ' ', STATUS_LEN - strlen(s));
+}
+
+/* Clear the input area and put the cursor there ("CRD"). */
+static void put_crd(struct ds_out *d, struct graf *g)
+{
+    ds_sba(d, INPUT_ATTR);
+    ds_sf(d, FA_HIDDEN);
+    ds_ic(d);
+    ds_eua(d, STATUS_ATTR);
+    (void)g;
+}
+
+/* Rows a line takes: 80 columns each, but row 22 has only 79. */
+static int rows_needed(int row, size_t len)
+{
+    int rows = 0;
+    do {
+        size_t width = (row + rows == OUT_ROWS - 1) ? COLS - 1 : COLS;
+        rows++;
+        if (len <= width)
+            break;
+        len -= width;
+    } while (1);
+    return rows;
+}
+
+/* Output lines that fit; returns true if any were added. */
+static bool put_lines(struct ds_out *d, struct graf *g, bool *alarm)
+{
+    struct term *t = g->t;
+    bool any = false;
+    struct outline *o;
+    while (g->mode == M_NORMAL && (o = term_peek(t)) != NULL) {
+        int need = rows_needed(g->row, o->len);
+        if (g->row + need > OUT_ROWS) {
+            g->mode = M_MORE;
+            g->more_phase = 0;
+            timer_set_in(&g->more_timer, more_wait[0]);
+            break;
+        }
+        if (d->len + o->len + 40 > d->cap - 64)
+            break; /* the rest goes in the next write */
+        const char *p = o->text;
+        size_t left = o->len;
+        for (int r = 0; r < need; r++) {
+            size_t width = (g->row == OUT_ROWS - 1) ? COLS - 1 : COLS;
+            size_t n = left < width ? left : width;
+            ds_sba(d, (unsigned)(g->row * COLS));
+            ds_text(d, p, n);
+            p += n;
+            left -= n;
+            g->row++;
+        }
+        if (o->flags & OUT_ALARM)
+            *alarm = true;
+        term_pop(t);
+        any = true;
+    }
+    return any;
+}
+
+/* ---------------------------------------------------------------- channel programs */
+
+static void io_done(struct ioblok *io);
+
+static void start(struct graf *g, int op)
+{
+    g->op = op;
+    g->io.rdev = g->rd;
+    g->io.ccw = g->ccw;
+    g->io.done = io_done;
+    g->io.ctx = g;
+    ios_start(&g->io);
+}
+
+static void start_read(struct graf *g)
+{
+    ccw1_set(&g->ccw[0], CMD3270_RM, CCW_SLI, sizeof(g->in), (uint32_t)(uintptr_t)g->in);
+    start(g, OP_READ);
+}
+
+static void start_nop(struct graf *g, int op)
+{
+    ccw1_set(&g->ccw[0], CMD3270_NOP, CCW_SLI, 1, (uint32_t)(uintptr_t)g->out);
+    start(g, op);
+}
+
+static void start_write(struct graf *g, uint8_t cmd, size_t len)
+{
+    ccw1_set(&g->ccw[0], cmd, CCW_SLI, (uint16_t)len, (uint32_t)(uintptr_t)g->out);
+    start(g, OP_WRITE);
+}
+
+static void graf_kick(struct term *t)
+{
+    struct graf *g = t->drvdata;
+    if (g->op != OP_NONE || t->state == TS_DEAD)
+        return;
+    if (!t->connected) {
+        term_flush_output(t);
+        return;
+    }
+    if (g->need_read) {
+        g->need_read = false;
+        start_read(g);
+        return;
+    }
+    if (g->probe_done) {
+        start_nop(g, OP_PROBE);
+        return;
+    }
+
+    struct ds_out d;
+    ds_init(&d, g->out, sizeof(g->out));
+    bool alarm = g->alarm;
+    uint8_t cmd = CMD3270_WRITE;
+    bool restore = false;
+
+    if (g->need_logo || g->need_erase) {
+        cmd = CMD3270_EW;
+        restore = true;
+        g->row = 0;
+        g->need_crd = true;
+        ds_wcc(&d, 0); /* rewritten below once the WCC is known */
+        if (g->need_logo) {
+            put_logo(&d, g);
+            alarm = true;
+            timer_cancel(&g->logo_timer);
+            g->logo_after_output = false;
+        }
+        g->need_logo = g->need_erase = false;
+    } else {
+        ds_wcc(&d, 0);
+    }
+    if (g->need_crd) {
+        put_crd(&d, g);
+        restore = true;
+        g->need_crd = false;
+    }
+    bool lines = put_lines(&d, g, &alarm);
+    if (g->logo_after_output && !term_peek(t)) {
+        g->logo_after_output = false;
+        timer_set_in(&g->logo_timer, LOGO_PAUSE);
+    }
+    if (!lines && cmd == CMD3270_WRITE && !restore && !g->status_dirty && !alarm)
+        return; /* nothing to write */
+    if (g->status_dirty)
+        restore = true;
+    put_fields(&d, g);
+    g->status_dirty = false;
+    g->alarm = false;
+    /* The WCC: restore the keyboard for status and input writes. */
+    uint8_t wcc = (restore || !lines) ? WCC_STATUS : WCC_LINES;
+    if (alarm)
+        wcc |= WCC_ALARM;
+    g->out[0] = ds_code6(wcc);
+    if (d.overflow)
+        d.len = d.cap;
+    start_write(g, cmd, d.len);
+}
+
+/* ---------------------------------------------------------------- input */
+
+/* The input field's text, ASCII, trailing blanks and nulls dropped. */
+static size_t input_text(const struct ds_inbound *in, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (int i = 0; i < in->nfields; i++) {
+        const struct ds_field *f = &in->field[i];
+        if (f->addr < INPUT_FIRST || f->addr >= STATUS_ATTR)
+            continue;
+        for (size_t j = 0; j < f->len && n < cap - 1; j++)
+            buf[n++] = f->data[j] ? (char)ebc2asc[f->data[j]] : ' ';
+    }
+    while (n > 0 && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return n;
+}
+
+static void release_more(struct graf *g)
+{
+    timer_cancel(&g->more_timer);
+    g->mode = M_NORMAL;
+}
+
+static void handle_input(struct graf *g, size_t len)
+{
+    struct term *t = g->t;
+    struct ds_inbound in;
+    if (ds_parse_inbound(g->in, len, &in) != 0)
+        in.aid = AID_NONE;
+    if (in.aid == AID_NONE) /* a poll found nothing */
+        return;
+    g->not_accepted = false;
+    g->status_dirty = true;
+
+    if (t->state == TS_LOGO) {
+        /* The first key only wakes CP: erase the logo, show CP READ. */
+        timer_cancel(&g->logo_timer);
+        g->logo_after_output = false;
+        g->need_erase = true;
+        release_more(g);
+        term_flush_output(t);
+        t->state = TS_PRELOGON;
+        term_set_reading(t, READ_CP, false);
+        return;
+    }
+    switch (in.aid) {
+    case AID_CLEAR:
+    case AID_PA2:
+        g->need_erase = true;
+        release_more(g);
+        return;
+    case AID_PA1:
+        g->need_crd = true;
+        term_attention(t);
+        return;
+    case AID_PA3:
+        g->need_crd = true;
+        return;
+    default:
+        break;
+    }
+    /* ENTER, and PF keys (no PF key functions are defined): the line. */
+    char line[TERM_INPUT_MAX + 10];
+    size_t n = input_text(&in, line, sizeof(line));
+    g->need_crd = true;
+    if (n == 0 && g->mode == M_MORE) {
+        timer_cancel(&g->more_timer);
+        g->mode = M_HOLDING;
+        return;
+    }
+    if (n == 0 && g->mode == M_HOLDING)
+        return;
+    if (!term_input(t, line, n)) {
+        g->not_accepted = true;
+        g->alarm = true;
+        return;
+    }
+    /* echo what was entered (a password echoes as a blank line) */
+    term_put(t, OUT_ECHO, t->hidden ? " " : line);
+}
+
+static void lost(struct graf *g)
+{
+    struct term *t = g->t;
+    bool was = t->connected;
+    g->need_read = g->need_logo = g->need_erase = g->need_crd = false;
+    release_more(g);
+    g->row = 0;
+    if (was)
+        term_lost(t);
+    t->connected = false;
+    timer_set_in(&g->poll_timer, POLL_ABSENT);
+}
+
+static void io_done(struct ioblok *io)
+{
+    struct graf *g = io->ctx;
+    struct term *t = g->t;
+    int op = g->op;
+    g->op = OP_NONE;
+
+    if (io_intreq(io)) {
+        if (op == OP_PROBE && g->probe_done) {
+            void (*done)(struct term *, bool) = g->probe_done;
+            g->probe_done = NULL;
+            lost(g);
+            done(t, false);
+        } else {
+            lost(g);
+        }
+        return;
+    }
+    if (op == OP_PROBE && g->probe_done) {
+        void (*done)(struct term *, bool) = g->probe_done;
+        g->probe_done = NULL;
+        done(t, io->cc == 0);
+    } else if (op == OP_POLL && !t->connected && io_ok(io)) {
+        /* someone connected and we missed the device end */
+        t->connected = true;
+        graf_logo(t);
+    } else if (op == OP_READ && (io->dstat & DEV_DE) && !(io->dstat & DEV_UC)) {
+        handle_input(g, sizeof(g->in) - io->residual);
+    }
+    timer_set_in(&g->poll_timer, t->connected ? POLL_CONNECTED : POLL_ABSENT);
+    graf_kick(t);
+}
+
+/* ---------------------------------------------------------------- events */
+
+static void unsolicited(struct rdevblok *rd, uint8_t dstat)
+{
+    struct term *t = rd->owner;
+    struct graf *g = t->drvdata;
+    if (dstat & DEV_ATTN) {
+        t->connected = true;
+        g->need_read = true;
+    } else if (dstat & DEV_DE) {
+        /* a client connected (Hercules has shown its own screen) */
+        t->connected = true;
+        if (t->state != TS_LOGGED)
+            graf_logo(t);
+    }
+    graf_kick(t);
+}
+
+static void more_expired(struct timer *tm)
+{
+    struct graf *g = tm->arg;
+    if (g->mode != M_MORE)
+        return;
+    if (g->more_phase == 0) {
+        g->more_phase = 1;
+        g->alarm = true;
+        g->status_dirty = true;
+        timer_set_in(&g->more_timer, more_wait[1]);
+    } else {
+        g->need_erase = true;
+        g->mode = M_NORMAL;
+    }
+    graf_kick(g->t);
+}
+
+static void poll_expired(struct timer *tm)
+{
+    struct graf *g = tm->arg;
+    struct term *t = g->t;
+    if (g->op != OP_NONE || t->state == TS_DEAD) {
+        timer_set_in(&g->poll_timer, POLL_CONNECTED);
+        return;
+    }
+    if (t->connected)
+        start_read(g); /* returns an input whose attention was lost, or nothing */
+    else
+        start_nop(g, OP_POLL);
+}
+
+/* The logo, after whatever output is still queued (LOGOFF AT ...) has
+ * been shown for a moment; at once if there is none. */
+static void graf_logo(struct term *t)
+{
+    struct graf *g = t->drvdata;
+    term_reset(t);
+    g->not_accepted = false;
+    g->status_dirty = true;
+    if (term_peek(t) && t->connected) {
+        g->logo_after_output = true;
+    } else {
+        release_more(g);
+        g->need_logo = true;
+    }
+    graf_kick(t);
+}
+
+static void logo_expired(struct timer *tm)
+{
+    struct graf *g = tm->arg;
+    if (g->t->state != TS_LOGO)
+        return; /* the user pressed a key meanwhile and was woken */
+    release_more(g);
+    g->need_logo = true;
+    graf_kick(g->t);
+}
+
+static void graf_probe(struct term *t, void (*done)(struct term *, bool))
+{
+    struct graf *g = t->drvdata;
+    if (!t->connected) {
+        done(t, false);
+        return;
+    }
+    g->probe_done = done;
+    graf_kick(t);
+}
+
+struct term *graf_attach(struct rdevblok *rd)
+{
+    struct graf *g = kmalloc(sizeof(*g));
+    if (!g)
+        return NULL;
+    struct term *t = term_create(rd, &graf_driver, g);
+    if (!t) {
+        kfree(g);
+        return NULL;
+    }
+    g->t = t;
+    g->rd = rd;
+    timer_init(&g->more_timer, more_expired, g);
+    timer_init(&g->poll_timer, poll_expired, g);
+    timer_init(&g->logo_timer, logo_expired, g);
+    rd->unsol = unsolicited;
+    /* Assume a client until the first write says otherwise. */
+    t->connected = true;
+    graf_logo(t);
+    return t;
+}

@@ -1,0 +1,15 @@
+/*
+ * graf.h - local 3270 displays as CP terminals (see graf.c).
+ */
+#ifndef CP_CONS_GRAF_H
+#define CP_CONS_GRAF_H
+
+struct rdevblok;
+struct term;
+
+/* Make a 3270 a terminal and show it the logo. */
+struct term *graf_attach(struct rdevblok *rd);
+/* How long MORE... waits before the alarm, and then before clearing. */
+void graf_set_more(unsigned first_sec, unsigned second_sec);
+
+#endif

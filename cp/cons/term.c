@@ -1,0 +1,248 @@
+/*
+ * term.c - the device-independent console manager (see term.h).
+ *
+ * Entry points: term_create, term_put/term_printf (output), term_input
+ * (a line from the user), term_attention, term_lost, term_reset,
+ * term_set_reading. Output lines wait on the terminal's queue until its
+ * driver shows them; a queue that grows past TERM_OUTQ_MAX (a user who
+ * never clears MORE...) stops taking lines and says so once, so one
+ * terminal can never exhaust CP's storage.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "cons/lineedit.h"
+#include "cons/logon.h"
+#include "cons/term.h"
+#include "io/ios.h"
+#include "kern/alloc.h"
+#include "machine/cpu.h"
+#include "vm/vmblok.h"
+
+static struct term *terminals, *syscons;
+
+static void input_work(struct work *w);
+
+struct term *term_create(struct rdevblok *rd, const struct term_driver *drv, void *drvdata)
+{
+    struct term *t = kmalloc(sizeof(*t));
+    if (!t)
+        return NULL;
+    t->rdev = rd;
+    t->drv = drv;
+    t->drvdata = drvdata;
+    t->state = TS_LOGO;
+    t->reading = READ_NONE;
+    work_init(&t->input_work, input_work, t);
+    timer_init(&t->throttle, logon_throttle_expired, t);
+    struct term **pp = &terminals;
+    while (*pp)
+        pp = &(*pp)->next;
+    *pp = t;
+    rd->owner = t;
+    return t;
+}
+
+struct term *term_first(void) { return terminals; }
+struct term *term_syscons(void) { return syscons; }
+void term_set_syscons(struct term *t)
+{
+    syscons = t;
+    if (t)
+        t->syscons = true;
+}
+
+void term_name(const struct term *t, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s %03X", t->drv->devclass, t->rdev->devno);
+}
+
+/* ---------------------------------------------------------------- output */
+
+static void enqueue(struct term *t, uint8_t flags, const char *text, size_t len)
+{
+    if (t->state == TS_DEAD)
+        return;
+    if (t->outq_len >= TERM_OUTQ_MAX) {
+        t->discarding = true;
+        return;
+    }
+    struct outline *o = kmalloc(sizeof(*o));
+    if (!o) {
+        t->discarding = true;
+        return;
+    }
+    if (t->discarding && t->outq_len < TERM_OUTQ_MAX / 2) {
+        /* say once that lines were lost, then carry on */
+        t->discarding = false;
+        enqueue(t, 0, "*** CP: OUTPUT LOST - TOO MANY LINES WAITING ***", 48);
+    }
+    if (len > TERM_LINE_MAX)
+        len = TERM_LINE_MAX;
+    memcpy(o->text, text, len);
+    o->text[len] = '\0';
+    o->len = (uint16_t)len;
+    o->flags = flags;
+    if (t->outq_tail)
+        t->outq_tail->next = o;
+    else
+        t->outq = o;
+    t->outq_tail = o;
+    t->outq_len++;
+}
+
+void term_put(struct term *t, uint8_t flags, const char *text)
+{
+    if (!t)
+        return;
+    size_t len = strlen(text);
+    do {
+        size_t n = len > TERM_LINE_MAX ? TERM_LINE_MAX : len;
+        enqueue(t, flags, text, n);
+        text += n;
+        len -= n;
+    } while (len > 0);
+    t->drv->kick(t);
+}
+
+void term_vprintf(struct term *t, uint8_t flags, const char *fmt, va_list ap)
+{
+    char line[512];
+    vsnprintf(line, sizeof(line), fmt, ap);
+    term_put(t, flags, line);
+}
+
+void term_printf(struct term *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    term_vprintf(t, 0, fmt, ap);
+    va_end(ap);
+}
+
+struct outline *term_peek(struct term *t) { return t->outq; }
+
+void term_pop(struct term *t)
+{
+    struct outline *o = t->outq;
+    if (!o)
+        return;
+    t->outq = o->next;
+    if (!t->outq)
+        t->outq_tail = NULL;
+    t->outq_len--;
+    kfree(o);
+}
+
+void term_flush_output(struct term *t)
+{
+    while (t->outq)
+        term_pop(t);
+    t->discarding = false;
+}
+
+/* ---------------------------------------------------------------- input */
+
+void term_set_reading(struct term *t, enum term_read r, bool hidden)
+{
+    t->reading = r;
+    t->hidden = hidden;
+    t->drv->kick(t);
+}
+
+bool term_input(struct term *t, const char *line, size_t len)
+{
+    if (t->has_pending || t->state == TS_THROTTLE || t->state == TS_PROBING ||
+        t->state == TS_DEAD)
+        return false;
+    if (len > TERM_INPUT_MAX)
+        len = TERM_INPUT_MAX;
+    memcpy(t->pending, line, len);
+    t->pending[len] = '\0';
+    t->has_pending = true;
+    t->last_input = stck();
+    if (t->state == TS_LOGO)
+        t->state = TS_PRELOGON;
+    work_queue(&t->input_work);
+    return true;
+}
+
+struct edit_ctx {
+    struct term *t;
+    bool stop;
+};
+
+static void one_logical_line(void *arg, const char *line, size_t len)
+{
+    struct edit_ctx *e = arg;
+    struct term *t = e->t;
+    char cmd[TERM_INPUT_MAX + 1];
+    if (e->stop)
+        return;
+    if (len > TERM_INPUT_MAX)
+        len = TERM_INPUT_MAX;
+    memcpy(cmd, line, len);
+    cmd[len] = '\0';
+    cmd_from_terminal(t, cmd);
+    /* A command that starts a dialogue (LOGON asks for the password) or
+     * ends the session takes the rest of the line with it. */
+    if (t->state != TS_PRELOGON && t->state != TS_LOGGED)
+        e->stop = true;
+}
+
+static void input_work(struct work *w)
+{
+    struct term *t = w->arg;
+    char line[TERM_INPUT_MAX + 1];
+    if (!t->has_pending)
+        return;
+    memcpy(line, t->pending, sizeof(line));
+    t->has_pending = false;
+
+    if (t->state == TS_PASSWORD) {
+        logon_password(t, line);
+        return;
+    }
+    if (t->state != TS_PRELOGON && t->state != TS_LOGGED)
+        return;
+    struct edit_chars ec = {DEFAULT_LINEND, DEFAULT_LINEDEL, DEFAULT_CHARDEL, DEFAULT_ESCAPE};
+    if (t->vm) {
+        ec.linend = t->vm->linend;
+        ec.linedel = t->vm->linedel;
+        ec.chardel = t->vm->chardel;
+        ec.escape = t->vm->escape;
+    }
+    struct edit_ctx e = {t, false};
+    line_edit(line, strlen(line), &ec, one_logical_line, &e);
+    if (t->state == TS_PRELOGON || t->state == TS_LOGGED)
+        term_set_reading(t, READ_CP, false);
+}
+
+void term_attention(struct term *t)
+{
+    /* In this release a logged-on user is always in CP mode, so an
+     * attention only re-shows CP READ. */
+    if (t->state == TS_PRELOGON || t->state == TS_LOGGED)
+        term_set_reading(t, READ_CP, false);
+}
+
+void term_reset(struct term *t)
+{
+    work_cancel(&t->input_work);
+    timer_cancel(&t->throttle);
+    t->has_pending = false;
+    t->state = t->state == TS_DEAD ? TS_DEAD : TS_LOGO;
+    t->reading = READ_NONE;
+    t->hidden = false;
+    t->vm = NULL;
+    t->logon_userid[0] = '\0';
+}
+
+void term_lost(struct term *t)
+{
+    t->connected = false;
+    term_flush_output(t);
+    if (t->vm)
+        user_disconnect(t->vm, true);
+    term_reset(t);
+}

@@ -1,0 +1,95 @@
+/*
+ * ckd.c - CP's own reads of CKD volumes (≈ the CP side of DMKDAS): the
+ * labels of cylinder 0 and page records of the system areas.
+ *
+ * Entry points: ckd_read_record (one record by cylinder, head, record
+ * number) and ckd_read_pages (consecutive 4 KB page records of an area).
+ * Both build the classic chain (Seek, Search ID Equal with a TIC back to
+ * it, Read Data, Read Data Multitrack across the heads of a cylinder) and
+ * run it synchronously: CP uses them while it comes up.
+ */
+#include <string.h>
+#include "dasd/ckdgeom.h"
+#include "dasd/volfmt.h"
+#include "io/ckd.h"
+#include "io/ios.h"
+#include "lib/tod.h"
+
+#define CCW_SEEK    0x07
+#define CCW_SEARCH  0x31
+#define CCW_TIC     0x08
+#define CCW_READ    0x06
+#define CCW_READ_MT 0x86
+
+#define MAX_PAGES_PER_IO 32
+
+static struct {
+    struct ccw1 ccw[MAX_PAGES_PER_IO + 4];
+    uint8_t seek[8];
+    uint8_t search[8];
+} chain __attribute__((aligned(8)));
+
+static int run(struct rdevblok *rd)
+{
+    static struct ioblok io;
+    memset(&io, 0, sizeof(io));
+    io.rdev = rd;
+    io.ccw = chain.ccw;
+    if (ios_sync(&io, TOD_SEC(10)) != 0 || io.cc != 0)
+        return -1;
+    if ((io.dstat & (DEV_UC | DEV_UX)) || io.sstat & ~SCH_IL)
+        return -1;
+    return io.residual;
+}
+
+static void locate(unsigned cyl, unsigned head, unsigned rec)
+{
+    memset(chain.seek, 0, sizeof(chain.seek));
+    put_be16(chain.seek + 2, (uint16_t)cyl);
+    put_be16(chain.seek + 4, (uint16_t)head);
+    put_be16(chain.search, (uint16_t)cyl);
+    put_be16(chain.search + 2, (uint16_t)head);
+    chain.search[4] = (uint8_t)rec;
+    ccw1_set(&chain.ccw[0], CCW_SEEK, CCW_CC, 6, (uint32_t)(uintptr_t)chain.seek);
+    ccw1_set(&chain.ccw[1], CCW_SEARCH, CCW_CC, 5, (uint32_t)(uintptr_t)chain.search);
+    ccw1_set(&chain.ccw[2], CCW_TIC, 0, 0, (uint32_t)(uintptr_t)&chain.ccw[1]);
+}
+
+int ckd_read_record(struct rdevblok *rd, unsigned cyl, unsigned head, unsigned rec, void *buf,
+                    size_t len)
+{
+    if (len > 0xFFFF)
+        return -1;
+    locate(cyl, head, rec);
+    ccw1_set(&chain.ccw[3], CCW_READ, CCW_SLI, (uint16_t)len, (uint32_t)(uintptr_t)buf);
+    int residual = run(rd);
+    return residual < 0 ? -1 : (int)len - residual;
+}
+
+int ckd_read_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,
+                   void *buf)
+{
+    const struct ckd_geom *g = rd->geom;
+    uint8_t *dest = buf;
+    unsigned per_cyl = vol_pages_per_cyl(g);
+    while (npages > 0) {
+        /* one channel program: from `page` to the end of its cylinder */
+        unsigned cyl, head, rec;
+        vol_page_location(g, first_cyl, page, &cyl, &head, &rec);
+        unsigned left_in_cyl = per_cyl - page % per_cyl;
+        unsigned n = npages < left_in_cyl ? npages : left_in_cyl;
+        if (n > MAX_PAGES_PER_IO)
+            n = MAX_PAGES_PER_IO;
+        locate(cyl, head, rec);
+        for (unsigned i = 0; i < n; i++)
+            ccw1_set(&chain.ccw[3 + i], i ? CCW_READ_MT : CCW_READ, CCW_CC | CCW_SLI,
+                     VOLFMT_PAGE, (uint32_t)(uintptr_t)(dest + (size_t)i * VOLFMT_PAGE));
+        chain.ccw[3 + n - 1].b[1] &= (uint8_t)~CCW_CC;
+        if (run(rd) != 0)
+            return -1;
+        page += n;
+        npages -= n;
+        dest += (size_t)n * VOLFMT_PAGE;
+    }
+    return 0;
+}

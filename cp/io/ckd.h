@@ -1,0 +1,19 @@
+/*
+ * ckd.h - CP's synchronous reads of CKD volumes (see ckd.c).
+ */
+#ifndef CP_IO_CKD_H
+#define CP_IO_CKD_H
+
+#include <stddef.h>
+
+struct rdevblok;
+
+/* Read one record's data; returns the bytes read, or -1. */
+int ckd_read_record(struct rdevblok *rd, unsigned cyl, unsigned head, unsigned rec, void *buf,
+                    size_t len);
+/* Read npages 4 KB page records of an area starting at first_cyl, from
+ * page `page` on (layout: dasd/volfmt.h). Returns 0 or -1. */
+int ckd_read_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,
+                   void *buf);
+
+#endif
