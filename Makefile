@@ -109,8 +109,16 @@ test: setup
 systest: all
 	@tests/run --system
 
+IPLFLOOR := $(B)/bench/iplfloor.bin
+$(IPLFLOOR): tests/bench/iplfloor.S
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(S390CC) $(CP_ASFLAGS) -nostdlib -static -no-pie -Wl,-Ttext=0x10000 -Wl,--build-id=none \
+	    -o $(B)/bench/iplfloor.elf $<
+	$(Q)$(OBJCOPY) -O binary $(B)/bench/iplfloor.elf $@
+
 bench: setup
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(IPLFLOOR)
 	@tests/bench/run
 
 run: setup

@@ -247,6 +247,14 @@ static void statement(struct ctx *c, char *text)
                    "as -05:00");
         else
             snprintf(s->sys.zone_id, sizeof(s->sys.zone_id), "%s", tok[1]);
+    } else if (strcmp(kw, "MORE") == 0) {
+        long a, b;
+        if (ntok != 3 || !parse_num(tok[1], 10, 3600, &a) || !parse_num(tok[2], 10, 3600, &b) ||
+            a == 0 || b == 0)
+            err(c, "MORE needs two numbers of seconds (1-3600): until the alarm, then until "
+                   "the screen is cleared");
+        else
+            s->sys.more1 = (uint16_t)a, s->sys.more2 = (uint16_t)b;
     } else if (strcmp(kw, "DIRECT") == 0) {
         if (ntok != 2) {
             err(c, "DIRECT needs the file name of the directory source");

@@ -175,6 +175,8 @@ void sysrec_encode(uint8_t out[VOLFMT_PAGE], const struct vol_sysrec *s)
     put_be32(out + SYSREC_OFF_ZONESEC, (uint32_t)s->zone_sec);
     a2e_field(out + SYSREC_OFF_ZONEID, 4, s->zone_id);
     put_be16(out + SYSREC_OFF_NUCPAGES, s->nuc_pages);
+    put_be16(out + SYSREC_OFF_MORE1, s->more1);
+    put_be16(out + SYSREC_OFF_MORE2, s->more2);
     memcpy(out + SYSREC_OFF_NUCSUM, s->nuc_sum, 32);
     put_be64(out + SYSREC_OFF_BUILT, s->built_tod);
     put_be16(out + SYSREC_OFF_NLOGMSG, (uint16_t)s->nlogmsg);
@@ -201,6 +203,8 @@ int sysrec_decode(const uint8_t *rec, size_t len, struct vol_sysrec *s, char *wh
         FAIL("system record: time zone offset %ld seconds is out of range", (long)s->zone_sec);
     e2a_field(s->zone_id, rec + SYSREC_OFF_ZONEID, 4);
     s->nuc_pages = get_be16(rec + SYSREC_OFF_NUCPAGES);
+    s->more1 = get_be16(rec + SYSREC_OFF_MORE1);
+    s->more2 = get_be16(rec + SYSREC_OFF_MORE2);
     memcpy(s->nuc_sum, rec + SYSREC_OFF_NUCSUM, 32);
     s->built_tod = get_be64(rec + SYSREC_OFF_BUILT);
     s->nlogmsg = get_be16(rec + SYSREC_OFF_NLOGMSG);

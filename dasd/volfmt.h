@@ -101,9 +101,11 @@ struct vol_alloc {
 #define SYSREC_OFF_ZONESEC  32  /* be32, signed: local time = UTC + this */
 #define SYSREC_OFF_ZONEID   36  /* 4 characters, e.g. "GMT " */
 #define SYSREC_OFF_NUCPAGES 40  /* be16: pages in the nucleus */
+#define SYSREC_OFF_MORE1    42  /* be16: seconds MORE... waits before the alarm */
 #define SYSREC_OFF_NUCSUM   44  /* 32: SHA-256 of the nucleus image */
 #define SYSREC_OFF_BUILT    76  /* be64: TOD clock of the build */
 #define SYSREC_OFF_NLOGMSG  84  /* be16: initial log message lines */
+#define SYSREC_OFF_MORE2    86  /* be16: seconds after the alarm until the screen is cleared */
 #define SYSREC_OFF_LOGMSG   88  /* lines of SYSREC_LOGMSG_LEN characters */
 #define SYSREC_LOGMSG_LEN   72
 #define SYSREC_LOGMSG_MAX   16
@@ -118,6 +120,7 @@ struct vol_sysrec {
     int32_t zone_sec;
     char zone_id[5];
     uint16_t nuc_pages;
+    uint16_t more1, more2; /* MORE... timeouts in seconds (0: the defaults, 50 and 10) */
     uint8_t nuc_sum[32];
     uint64_t built_tod;
     int nlogmsg;

@@ -22,6 +22,7 @@
 #include "console/ds3270.h"
 #include "console/ebcdic.h"
 #include "cons/graf.h"
+#include "cons/logon.h"
 #include "cons/term.h"
 #include "io/ios.h"
 #include "kern/alloc.h"
@@ -76,6 +77,8 @@ struct graf {
     struct timer poll_timer;
     void (*probe_done)(struct term *t, bool connected);
     bool logo_after_output; /* show the logo once the queued lines are out */
+    uint32_t seen_seq;      /* the term's read_seq when last looked at */
+    char shown[STATUS_LEN + 1]; /* what the status area says now */
     struct timer logo_timer;
 };
 
@@ -155,6 +158,7 @@ static const char *status_text(struct graf *g)
 static void put_fields(struct ds_out *d, struct graf *g)
 {
     const char *s = status_text(g);
+    snprintf(g->shown, sizeof(g->shown), "%s", s);
     ds_sba(d, INPUT_ATTR);
     ds_sf(d, g->t->hidden ? FA_HIDDEN : FA_INPUT);
     ds_sba(d, STATUS_ATTR);
@@ -272,6 +276,15 @@ static void graf_kick(struct term *t)
         start_nop(g, OP_PROBE);
         return;
     }
+
+    /* A new read state ends NOT ACCEPTED; a status that differs from
+     * what the screen shows has to be written. */
+    if (t->read_seq != g->seen_seq) {
+        g->seen_seq = t->read_seq;
+        g->not_accepted = false;
+    }
+    if (strcmp(status_text(g), g->shown) != 0)
+        g->status_dirty = true;
 
     struct ds_out d;
     ds_init(&d, g->out, sizeof(g->out));
@@ -461,10 +474,12 @@ static void unsolicited(struct rdevblok *rd, uint8_t dstat)
         t->connected = true;
         g->need_read = true;
     } else if (dstat & DEV_DE) {
-        /* a client connected (Hercules has shown its own screen) */
+        /* A client connected (Hercules has shown its own screen). If a
+         * user was logged on here, that user's client is gone. */
         t->connected = true;
-        if (t->state != TS_LOGGED)
-            graf_logo(t);
+        if (t->vm)
+            user_disconnect(t->vm, true);
+        graf_logo(t);
     }
     graf_kick(t);
 }

@@ -147,6 +147,7 @@ void term_set_reading(struct term *t, enum term_read r, bool hidden)
 {
     t->reading = r;
     t->hidden = hidden;
+    t->read_seq++;
     t->drv->kick(t);
 }
 

@@ -76,6 +76,7 @@ struct term {
     enum term_state state;
     enum term_read reading;
     bool hidden;                  /* input is not displayed (password) */
+    uint32_t read_seq;            /* counts term_set_reading calls */
     struct vmblok *vm;            /* the user logged on here */
     /* output */
     struct outline *outq, *outq_tail;

@@ -114,6 +114,8 @@ void cp_main(void)
     for (int i = 0; i < cp_sys.nlogmsg; i++)
         logmsg_add(cp_sys.logmsg[i]);
 
+    if (cp_sys.more1 && cp_sys.more2)
+        graf_set_more(cp_sys.more1, cp_sys.more2);
     ios_init();
     consoles_init();
 
