@@ -58,7 +58,7 @@ SAN_CFLAGS  := -O1 -g $(WARN) -D_DEFAULT_SOURCE -I. -Icp -fsanitize=address,unde
 CPVOL_SRC  := $(filter-out $(DASD_PORT),$(wildcard dasd/*.c)) $(PORTABLE)
 CPVOL      := $(B)/host/cpvol
 
-UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC))
+UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) cp/kern/alloc.c cp/cons/lineedit.c
 UNITTESTS  := $(B)/host/unittests
 
 .PHONY: all cp tools unit test systest bench run setup clean format

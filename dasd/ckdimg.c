@@ -24,6 +24,7 @@
     } while (0)
 
 static const uint8_t eot[8] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+static const uint8_t zero8[8];
 
 static off_t track_offset(const struct ckdimg *im, unsigned cyl, unsigned head)
 {
@@ -104,6 +105,9 @@ int ckdtrk_parse(const uint8_t *buf, uint32_t trksize, unsigned cyl, unsigned he
             FAIL("cylinder %u head %u: no end-of-track marker", cyl, head);
         if (memcmp(buf + off, eot, 8) == 0)
             return n;
+        /* zero padding where a count or the marker should be: the marker is gone */
+        if (memcmp(buf + off, zero8, 8) == 0)
+            FAIL("cylinder %u head %u: no end-of-track marker after record %d", cyl, head, n);
         const uint8_t *c = buf + off;
         uint8_t kl = c[5];
         uint16_t dl = get_be16(c + 6);

@@ -138,6 +138,16 @@ static void compile_directory(const struct sysspec *spec, struct compiled_dir *o
             errors++;
         }
     }
+    bool have_oper = false;
+    for (uint32_t i = 0; i < src.nusers; i++)
+        if (strcmp(src.users[i].u.userid, spec->sys.sysoper) == 0 &&
+            !(src.users[i].u.flags & DIR_USER_NOLOG))
+            have_oper = true;
+    if (!have_oper && errors == 0) {
+        fprintf(stderr, "%s: the system operator %s (SYSOPER in %s) is not a user who can log on\n",
+                spec->direct, spec->sys.sysoper, spec->path);
+        errors++;
+    }
     for (uint32_t i = 0; i < src.ndevs; i++) {
         const struct dir_src_dev *d = &src.devs[i];
         if (d->d.stmt != DIR_STMT_MDISK)

@@ -300,8 +300,10 @@ static void final_checks(struct ctx *c)
             nnuc += v->alloc.ext[j].type == AREA_NUCLEUS;
             ndrct += v->alloc.ext[j].type == AREA_DRCT;
         }
-        if (v->sysres) {
-            nres++;
+        if (v->sysres && nres++) {
+            err(c, "VOLUME %s: only one volume may be SYSRES, and %s already is", v->volser,
+                spec_sysres(s)->volser);
+        } else if (v->sysres) {
             if (nnuc != 1 || ndrct != 1)
                 err(c, "VOLUME %s: the system residence volume needs exactly one NUCLEUS and "
                        "one DRCT area",
@@ -313,8 +315,8 @@ static void final_checks(struct ctx *c)
     c->line = 0;
     if (s->nvol == 0)
         err(c, "no VOLUME statement");
-    else if (nres != 1)
-        err(c, "exactly one volume must be marked SYSRES (found %d)", nres);
+    else if (nres == 0)
+        err(c, "no volume is marked SYSRES");
 }
 
 int spec_load(const char *path, struct sysspec *spec, char *errs, size_t errlen)

@@ -286,6 +286,16 @@ static void graf_kick(struct term *t)
     if (strcmp(status_text(g), g->shown) != 0)
         g->status_dirty = true;
 
+    /* Output for a screen that shows the logo (messages for the system
+     * console): wake it as a key would, then show the lines. */
+    if (t->state == TS_LOGO && term_peek(t) && !g->logo_after_output && !g->need_logo) {
+        timer_cancel(&g->logo_timer);
+        g->need_erase = true;
+        t->state = TS_PRELOGON;
+        t->reading = READ_CP;
+        t->read_seq++;
+    }
+
     struct ds_out d;
     ds_init(&d, g->out, sizeof(g->out));
     bool alarm = g->alarm;

@@ -45,6 +45,7 @@ void cp_abend(void)
     snprintf(line, sizeof(line), "DMKDMP908I SYSTEM FAILURE, CODE - %s%03X",
              kind < 7 ? kinds[kind] : "???", code);
     say(line);
+    sclp_message(line);
     snprintf(line, sizeof(line), "PSW = %016llX %016llX", (unsigned long long)mask,
              (unsigned long long)addr);
     say(line);

@@ -51,7 +51,8 @@ void cp_fatal(uint64_t code) __attribute__((noreturn));
 
 /* SCLP (sclp.c) */
 uint64_t sclp_storage_size(void);
-bool sclp_enable_quiesce(void);
+bool sclp_enable_events(void);
+void sclp_message(const char *text);
 void sclp_interrupt(uint32_t parm);
 
 /* The dispatcher (vm/dispatch.c) */

@@ -142,7 +142,7 @@ void cp_main(void)
         cp_fatal(WAIT_NO_SYSRES);
     }
 
-    if (!sclp_enable_quiesce())
+    if (!sclp_enable_events())
         cp_log("DMKCPI956W HARDWARE CONSOLE SHUTDOWN SIGNAL NOT AVAILABLE");
 
     struct alloc_stats st;
@@ -152,5 +152,6 @@ void cp_main(void)
            (unsigned)((free_start - (uintptr_t)_nuc_start) >> 10),
            (unsigned)(st.pages_free * (PAGE_SIZE >> 10)));
     cp_log("DMKCPI966I INITIALIZATION COMPLETE");
+    sclp_message("DMKCPI966I INITIALIZATION COMPLETE");
     dispatch_loop();
 }

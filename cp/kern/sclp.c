@@ -5,7 +5,8 @@
  *
  * Entry points:
  *   sclp_storage_size()   READ SCP INFO at IPL: installed storage in bytes
- *   sclp_enable_quiesce() register for the signal-quiesce event
+ *   sclp_enable_events()  register for signal quiesce and for sending messages
+ *   sclp_message(text)    a line for the hardware console (Hercules' log)
  *   sclp_interrupt(parm)  a service-signal external interruption (X'2401')
  *
  * Hercules sends signal quiesce when its operator types `quit` or the
@@ -14,6 +15,7 @@
  * is logged on. The SCCB is a page of CP storage below 2 GB.
  */
 #include <string.h>
+#include "console/ebcdic.h"
 #include "lib/bytes.h"
 #include "kern/alloc.h"
 #include "kern/cp.h"
@@ -22,10 +24,13 @@
 #include "machine/lowcore.h"
 
 #define SCLP_READ_SCP_INFO    0x00020001u
+#define SCLP_WRITE_EVENT_DATA 0x00760005u
 #define SCLP_READ_EVENT_DATA  0x00770005u
 #define SCLP_WRITE_EVENT_MASK 0x00780005u
 
+#define EVTYPE_MSG  0x02
 #define EVTYPE_SIGQ 0x1D
+#define EVMASK(t)   (0x80000000u >> ((t) - 1))
 
 /* SCCB header: length(2) flags(1) reserved(2) type(1) reason(1) response(1) */
 #define SCCB_LEN  0
@@ -51,10 +56,10 @@ static int service_call(uint32_t cmd)
         return -1;
     busy = true;
     inflight = cmd;
-    /* Only external interruptions are enabled, and the only one the
-     * machine can present now is the service signal. */
+    /* Wait enabled for the service signal alone (the other external
+     * subclasses are masked off meanwhile). */
     uint64_t cr0 = stctg(0);
-    lctlg(0, cr0 | CR0_SERVICE_SIGNAL);
+    lctlg(0, (cr0 & ~(CR0_CLOCK_COMP | CR0_CPU_TIMER | CR0_INTERRUPT_KEY)) | CR0_SERVICE_SIGNAL);
     for (int spins = 0; busy && spins < 1000; spins++) {
         if (cpu_wait(PSW_64 | PSW_EXT | PSW_WAIT) != CPU_WAIT_EXT)
             continue;
@@ -77,14 +82,54 @@ uint64_t sclp_storage_size(void)
     return (uint64_t)increments * incsize_mb << 20;
 }
 
-bool sclp_enable_quiesce(void)
+static bool messages_ok;
+
+bool sclp_enable_events(void)
 {
     memset(sccb, 0, sizeof(sccb));
     put_be16(sccb + SCCB_LEN, 32);
     put_be16(sccb + SCCB_HDR + 2, 4); /* mask length */
-    /* receive mask: event type n is bit n-1 */
-    put_be32(sccb + SCCB_HDR + 4, 0x80000000u >> (EVTYPE_SIGQ - 1));
-    return service_call(SCLP_WRITE_EVENT_MASK) == 0x20;
+    /* CP receives signal quiesce and sends messages; event type n is bit n-1 */
+    put_be32(sccb + SCCB_HDR + 4, EVMASK(EVTYPE_SIGQ));
+    put_be32(sccb + SCCB_HDR + 8, EVMASK(EVTYPE_MSG));
+    if (service_call(SCLP_WRITE_EVENT_MASK) != 0x20)
+        return false;
+    /* the reply: what the service processor can send and receive */
+    messages_ok = (get_be32(sccb + SCCB_HDR + 12) & EVMASK(EVTYPE_MSG)) != 0;
+    return (get_be32(sccb + SCCB_HDR + 16) & EVMASK(EVTYPE_SIGQ)) != 0;
+}
+
+/*
+ * An operator message for the hardware console: an event buffer of type
+ * "message" holding a message data block (MDB) with one message text
+ * object (MTO). Sent only while no other service call is in progress;
+ * it is a copy of a line the system console also gets.
+ */
+void sclp_message(const char *text)
+{
+    size_t len = strlen(text);
+    if (!messages_ok || busy)
+        return;
+    if (len > 200)
+        len = 200;
+    memset(sccb, 0, sizeof(sccb));
+    uint8_t *ev = sccb + SCCB_HDR;
+    uint8_t *mdb = ev + 6;
+    uint8_t *obj = mdb + 12;
+    uint16_t objlen = (uint16_t)(4 + 6 + len);
+    put_be16(obj, objlen);
+    put_be16(obj + 2, 4);  /* message text object */
+    obj[4] = 0x10;         /* line type: last line of the message */
+    obj[9] = 0xE4;         /* normal intensity */
+    a2e_display(obj + 10, text, len);
+    put_be16(mdb, (uint16_t)(12 + objlen));
+    put_be16(mdb + 2, 1);
+    put_be32(mdb + 4, 0xD4C4C240); /* "MDB " */
+    put_be32(mdb + 8, 1);
+    put_be16(ev, (uint16_t)(6 + 12 + objlen));
+    ev[2] = EVTYPE_MSG;
+    put_be16(sccb + SCCB_LEN, (uint16_t)(SCCB_HDR + 6 + 12 + objlen));
+    service_call(SCLP_WRITE_EVENT_DATA);
 }
 
 /* An event is waiting: read it (from the dispatcher, never while another

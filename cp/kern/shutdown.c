@@ -67,6 +67,9 @@ void shutdown_progress(void)
         phase = 1;
         deadline = stck() + DRAIN_LIMIT;
         cp_opmsg("DMKCPI960I SYSTEM SHUTDOWN STARTED BY %s", by);
+        char line[80];
+        snprintf(line, sizeof(line), "DMKCPI960I SYSTEM SHUTDOWN STARTED BY %s", by);
+        sclp_message(line);
         logoff_all();
         return;
     case 1:
@@ -78,6 +81,7 @@ void shutdown_progress(void)
         phase = 2;
         deadline = stck() + TOD_SEC(2);
         cp_log("DMKCPI961W SYSTEM SHUTDOWN COMPLETE");
+        sclp_message("DMKCPI961W SYSTEM SHUTDOWN COMPLETE");
         return;
     default:
         if (!drained() && stck() < deadline)

@@ -59,6 +59,7 @@ class System:
         self.spec_changes = spec_changes or {}
         self.storage = storage
         self.sys = cpcms.System(self.state)
+        self.sys.quiet = True
         self.port = None
         self.terminals = []
 
