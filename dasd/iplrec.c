@@ -47,7 +47,11 @@ int ipl_build(const struct ckd_geom *g, unsigned nuc_cyl, unsigned nuc_pages,
     size_t nccw = 3 + ncyls * 3 + nuc_pages;
     size_t args_off = nccw * 8;
     size_t len = args_off + 5 /* search R5 */ + ncyls * (6 + 5);
-    if (nuc_pages == 0 || len > VOLFMT_IPL2_MAX) {
+    if (nuc_pages == 0) {
+        snprintf(why, whylen, "the nucleus is empty: there is nothing to IPL");
+        return -1;
+    }
+    if (len > VOLFMT_IPL2_MAX) {
         snprintf(why, whylen,
                  "the IPL program for a %u-page nucleus needs %zu bytes, more than the %u "
                  "that fit in record 2",

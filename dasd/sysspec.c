@@ -26,7 +26,10 @@ static void err(struct ctx *c, const char *fmt, ...)
     c->nerr++;
     if (c->used + 1 >= c->errlen)
         return;
-    int n = snprintf(c->errs + c->used, c->errlen - c->used, "%s:%d: ", c->spec->path, c->line);
+    /* "file:line: text", or "file: text" for the file as a whole */
+    int n = c->line ? snprintf(c->errs + c->used, c->errlen - c->used, "%s:%d: ", c->spec->path,
+                               c->line)
+                    : snprintf(c->errs + c->used, c->errlen - c->used, "%s: ", c->spec->path);
     if (n > 0)
         c->used += (size_t)n;
     if (c->used + 1 >= c->errlen)
@@ -165,19 +168,21 @@ static void add_volume(struct ctx *c, char **tok, int ntok)
             tok[1], tok[2]);
     }
     long devno;
-    if (!parse_num(tok[3], 16, 0xFFFF, &devno) || strlen(tok[3]) > 4)
+    if (!parse_num(tok[3], 16, 0xFFFF, &devno) || strlen(tok[3]) > 4) {
         err(c, "VOLUME %s: device address %s is not 1-4 hex digits", tok[1], tok[3]);
-    else
+    } else {
         v->devno = (uint16_t)devno;
-    for (int i = 0; i < s->nvol - 1; i++)
-        if (s->vol[i].devno == v->devno)
-            err(c, "VOLUME %s: address %04X is also volume %s's", tok[1], v->devno,
-                s->vol[i].volser);
+        for (int i = 0; i < s->nvol - 1; i++)
+            if (s->vol[i].devno == v->devno)
+                err(c, "VOLUME %s: address %04X is also volume %s's", tok[1], v->devno,
+                    s->vol[i].volser);
+    }
     if (ntok == 5) {
         if (strcmp(tok[4], "SYSRES") != 0)
             err(c, "VOLUME %s: unknown operand %s (only SYSRES may follow the address)", tok[1],
                 tok[4]);
-        v->sysres = true;
+        else
+            v->sysres = true;
     }
     if (v->g) {
         v->alloc.devtype = v->g->devtype;

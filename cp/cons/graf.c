@@ -44,8 +44,11 @@
 #define FA_HIDDEN (FA_NONDISPLAY | FA_MDT) /* unprotected, non-display, MDT: 4D */
 #define FA_STATUS (FA_PROTECT)             /* protected, normal: 60 */
 
-/* WCCs: lines go out without touching the keyboard (C0); status and input
- * writes restore it (C2); the alarm is added for MSG/WNG and the logo. */
+/* WCCs: a write restores the keyboard (C2) exactly once for each key the
+ * user pressed, when CP has taken that input in; every other write leaves
+ * the keyboard alone (C0). So an unlocked keyboard always means CP has
+ * seen the last key, even when output is still arriving. The alarm is
+ * added for MSG/WNG and the logo. */
 #define WCC_LINES  0x00
 #define WCC_STATUS WCC_RESTORE
 
@@ -70,6 +73,7 @@ struct graf {
     bool status_dirty;
     bool alarm;
     bool not_accepted; /* show NOT ACCEPTED until the next input */
+    bool kbd_locked;   /* the user pressed a key: the next write unlocks */
     int row;           /* next output row, 0-22 */
     enum mode mode;
     int more_phase;    /* 0: waiting, 1: alarm given */
@@ -282,6 +286,7 @@ static void graf_kick(struct term *t)
     if (t->read_seq != g->seen_seq) {
         g->seen_seq = t->read_seq;
         g->not_accepted = false;
+        g->status_dirty = true; /* the input field may be hidden or shown now */
     }
     if (strcmp(status_text(g), g->shown) != 0)
         g->status_dirty = true;
@@ -304,7 +309,7 @@ static void graf_kick(struct term *t)
 
     if (g->need_logo || g->need_erase) {
         cmd = CMD3270_EW;
-        restore = true;
+        restore = g->need_logo; /* a new client: unlock whatever it had */
         g->row = 0;
         g->need_crd = true;
         ds_wcc(&d, 0); /* rewritten below once the WCC is known */
@@ -320,8 +325,11 @@ static void graf_kick(struct term *t)
     }
     if (g->need_crd) {
         put_crd(&d, g);
-        restore = true;
         g->need_crd = false;
+    }
+    if (g->kbd_locked) {
+        restore = true;
+        g->kbd_locked = false;
     }
     bool lines = put_lines(&d, g, &alarm);
     if (g->logo_after_output && !term_peek(t)) {
@@ -330,13 +338,10 @@ static void graf_kick(struct term *t)
     }
     if (!lines && cmd == CMD3270_WRITE && !restore && !g->status_dirty && !alarm)
         return; /* nothing to write */
-    if (g->status_dirty)
-        restore = true;
     put_fields(&d, g);
     g->status_dirty = false;
     g->alarm = false;
-    /* The WCC: restore the keyboard for status and input writes. */
-    uint8_t wcc = (restore || !lines) ? WCC_STATUS : WCC_LINES;
+    uint8_t wcc = restore ? WCC_STATUS : WCC_LINES;
     if (alarm)
         wcc |= WCC_ALARM;
     g->out[0] = ds_code6(wcc);
@@ -378,6 +383,7 @@ static void handle_input(struct graf *g, size_t len)
         in.aid = AID_NONE;
     if (in.aid == AID_NONE) /* a poll found nothing */
         return;
+    g->kbd_locked = true;
     g->not_accepted = false;
     g->status_dirty = true;
 

@@ -19,8 +19,9 @@
 enum {
     TAG_FREE = 0,
     TAG_SYSTEM = 1,   /* the allocator's own tables */
-    TAG_RUN = 2,      /* first page of a pages_alloc/large kmalloc run */
+    TAG_RUN = 2,      /* first page of a large kmalloc run */
     TAG_RUNCONT = 3,  /* later pages of a run */
+    TAG_PAGES = 4,    /* first page of a pages_alloc run */
     TAG_SLAB = 16,    /* + class index: a page of blocks of one size */
 };
 
@@ -104,13 +105,10 @@ static size_t page_index(const void *p)
     return (size_t)((const uint8_t *)p - A.base) / PAGE_SIZE;
 }
 
-void *pages_alloc(size_t n) { return take_run(n, TAG_RUN); }
+void *pages_alloc(size_t n) { return take_run(n, TAG_PAGES); }
 
-void pages_free(void *p, size_t n)
+static void free_run(size_t first, size_t n)
 {
-    size_t first = page_index(p);
-    if (!p || first >= A.npages || A.tag[first] != TAG_RUN || A.runlen[first] != n)
-        return; /* not something pages_alloc gave out: ignore rather than corrupt */
     for (size_t j = first; j < first + n; j++) {
         set_free(j, true);
         A.tag[j] = TAG_FREE;
@@ -119,6 +117,14 @@ void pages_free(void *p, size_t n)
     A.st.pages_free += n;
     if (first < A.hint)
         A.hint = first;
+}
+
+void pages_free(void *p, size_t n)
+{
+    size_t first = page_index(p);
+    if (!p || first >= A.npages || A.tag[first] != TAG_PAGES || A.runlen[first] != n)
+        return; /* not something pages_alloc gave out: ignore rather than corrupt */
+    free_run(first, n);
 }
 
 static int class_of(size_t size)
@@ -168,10 +174,10 @@ void kfree(void *p)
     if (i >= A.npages)
         return;
     uint8_t tag = A.tag[i];
-    if (tag == TAG_RUN) {
+    if (tag == TAG_RUN && (uint8_t *)p == A.base + i * PAGE_SIZE) {
         size_t n = A.runlen[i];
         A.st.bytes_in_use -= n * PAGE_SIZE;
-        pages_free(p, n);
+        free_run(i, n);
     } else if (tag >= TAG_SLAB && tag < TAG_SLAB + NCLASSES) {
         int c = tag - TAG_SLAB;
         struct freeblk *b = p;

@@ -231,10 +231,13 @@ class Terminal:
         if text:
             self.type(text)
         self.action("Enter()")
+        self.action("Wait(10,Unlock)", timeout=15)
 
     def key(self, name):
-        """Clear, PA(1), PA(2), PF(3) ..."""
+        """Clear, PA(1), PA(2), PF(3) ...; returns when the host has unlocked
+        the keyboard again."""
         self.action("%s" % (name if "(" in name else name + "()"))
+        self.action("Wait(10,Unlock)", timeout=15)
 
     def count(self, pattern):
         return len(re.findall(pattern, self.text(), re.M))

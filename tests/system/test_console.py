@@ -234,3 +234,54 @@ def test_system_console(sys):
     sys.wait_log(r"MAINT    - 009", after=mark)
     sys.console("LOGOFF")
     sys.wait_log(r"LINE 009 LOGOFF AS MAINT    USERS = \d\d\d", after=mark)
+
+
+def test_password_is_not_displayed(sys):
+    t = sys.terminal()
+    t.wake()
+    t.enter("L USER06")  # L is the shortest LOGON
+    t.wait("ENTER PASSWORD:")
+    t.type("USER06")
+    check("USER06\n" not in t.text().replace("L USER06", ""), "the password is not shown while typed")
+    t.action("Enter()")
+    t.wait(r"LOGON AT \d\d:")
+    lines = t.text().splitlines()
+    i = next(n for n, l in enumerate(lines) if l.startswith("ENTER PASSWORD:"))
+    check(lines[i + 1].strip() == "", "the password line is echoed as a blank line")
+    t.enter("LOG")  # for a logged-on user LOG is LOGOFF
+    t.wait(r"LOGOFF AT \d\d:")
+    t.wait(r"^VM/370 ONLINE")
+    t.close()
+
+
+def test_abbreviations(sys):
+    t = sys.terminal()
+    t.wake()
+    t.enter("LOGI USER07 USER07")  # LOGIN
+    t.wait(r"LOGON AT \d\d:")
+    t.command("Q U", r"\n\d\d\d USERS, \d\d\d DIALED")
+    t.command("Q N", r"\nUSER07   - 0")
+    t.command("Q T", r"\nTIME IS ")
+    t.command("Q LOG", r"\n(LOGMSG- |NO LOGMSG)")
+    t.command("ME * one", r"\nMSG FROM USER07  :  one")
+    t.command("MSG * two", r"\nMSG FROM USER07  :  two")
+    t.command("M * three", r"\nMSG FROM USER07  :  three")
+    t.command("LOGO", r"\nLOGOFF AT")  # LOGOUT/LOGOFF
+    t.wait(r"^VM/370 ONLINE")
+    t.close()
+
+
+def test_pa_keys(sys):
+    t = sys.terminal()
+    t.logon("USER08")
+    t.key("PA(1)")  # attention to CP while in CP READ: nothing changes
+    t.wait_status("CP READ")
+    t.enter("#".join(["Q T"] * 16))
+    t.wait_status("MORE...", timeout=5)
+    t.enter()
+    t.wait_status("HOLDING")
+    t.key("PA(2)")  # PA2 releases a held screen like CLEAR
+    t.wait_status("CP READ", timeout=10)
+    t.enter("LOGOFF")
+    t.wait(r"^VM/370 ONLINE")
+    t.close()

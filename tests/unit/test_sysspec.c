@@ -229,7 +229,8 @@ static const struct {
     {BASE "TDSK 2OO 300\n", 8, "TDSK 2OO 300|decimal", 1},
     {BASE "PERM -1 300\n", 8, "decimal", 1},
     {BASE "VOLUME SYS002 3350 131 SYSRES\n", 8, "SYS002|SYSRES", 1},
-    {"SYSNAME A\nSYSOPER B\nDIRECT d\nVOLUME R 3350 1\nPAGE 1 2\n", 0, "no volume is marked SYSRES", 1},
+    {"SYSNAME A\nSYSOPER B\nDIRECT d\nVOLUME R 3350 1\nPAGE 1 2\n", 0,
+     "no volume is marked SYSRES", 1},
     {"SYSNAME A\nSYSOPER B\nDIRECT d\n", 0, "no VOLUME", 1},
     {BASE "VOLUME SYS001 3350 131\n", 8, "SYS001|already used", 1},
     {BASE "volume sys001 3350 131\n", 8, "SYS001|already used", 1},
@@ -292,6 +293,11 @@ static bool nth_error(const char *all, int n, int *line, const char **text)
     }
     if (strncmp(p, specpath, plen) != 0 || p[plen] != ':')
         return false;
+    if (p[plen + 1] == ' ') { /* "file: text": the file as a whole, line 0 */
+        *line = 0;
+        *text = p + plen + 2;
+        return true;
+    }
     char *end;
     *line = (int)strtol(p + plen + 1, &end, 10);
     if (end == p + plen + 1 || end[0] != ':' || end[1] != ' ')
