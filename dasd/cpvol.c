@@ -13,7 +13,7 @@
  *   cpvol list   IMAGE     print what a volume holds
  *   cpvol check  IMAGE     verify a volume; exit status 1 if it is damaged
  *   cpvol direct SPEC      check the directory source only
- *   cpvol volumes SPEC     print "address type image-file" per volume
+ *   cpvol volumes SPEC [DIR]  print "address type image-file [SYSRES]" per volume
  *
  * Errors name the file, line and problem; exit status 0 ok, 1 a problem
  * with the input, 2 usage.
@@ -105,6 +105,15 @@ static bool same_model(unsigned dir_model, uint16_t devtype)
     return (unsigned)atoi(hex) == dir_model;
 }
 
+/* True if cylinders first..first+n-1 all lie in the volume's PERM areas. */
+static bool in_perm(const struct spec_volume *v, unsigned first, unsigned n)
+{
+    for (unsigned c = first; c < first + n; c++)
+        if (!alloc_find(&v->alloc, AREA_PERM, (int)c))
+            return false;
+    return true;
+}
+
 /* Parse and compile the directory named by the specification, and check
  * it against the volumes. Exits with every error listed. */
 static void compile_directory(const struct sysspec *spec, struct compiled_dir *out, bool compile)
@@ -136,6 +145,10 @@ static void compile_directory(const struct sysspec *spec, struct compiled_dir *o
             fprintf(stderr, "%s: line %u: DIRECTORY device type is not the %s of volume %s\n",
                     spec->direct, src.dir_line, res->g ? res->g->name : "?", res->volser);
             errors++;
+        } else if (src.dir.cuu != (res->devno & 0xFFF)) {
+            fprintf(stderr, "%s: line %u: DIRECTORY address %03X is not volume %s's address %03X\n",
+                    spec->direct, src.dir_line, src.dir.cuu, res->volser, res->devno);
+            errors++;
         }
     }
     bool have_oper = false;
@@ -163,6 +176,12 @@ static void compile_directory(const struct sysspec *spec, struct compiled_dir *o
                     spec->direct, d->line, d->d.vaddr, d->d.cyl, d->d.cyl + d->d.ncyl - 1,
                     v->volser, v->g->cyls);
             errors++;
+        } else if (!(d->d.cyl == 0 && d->d.ncyl == v->g->cyls) && !in_perm(v, d->d.cyl, d->d.ncyl)) {
+            /* a full-pack minidisk may span everything; others belong in PERM */
+            fprintf(stderr, "%s: line %u: MDISK %03X: warning: cylinders %u-%u of %s are not "
+                            "all in a PERM area\n",
+                    spec->direct, d->line, d->d.vaddr, d->d.cyl, d->d.cyl + d->d.ncyl - 1,
+                    v->volser);
         }
     }
     if (errors)

@@ -18,6 +18,7 @@ struct ctx {
     size_t errlen, used;
     int nerr;
     int line;
+    bool have_syscons;
 };
 
 static void err(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -163,8 +164,8 @@ static void add_volume(struct ctx *c, char **tok, int ntok)
     snprintf(v->volser, sizeof(v->volser), "%.6s", tok[1]);
     v->g = ckd_geom_by_name(tok[2]);
     if (!v->g) {
-        err(c, "VOLUME %s: device type %s is not one of 3330, 3330-11, 3350, 3380, 3380-E, "
-               "3380-K, 3390, 3390-2, 3390-3, 3390-9",
+        err(c, "VOLUME %s: device type %s is not one of 3330, 3330-1, 3330-11, 3350, 3380, "
+               "3380-E, 3380-K, 3390, 3390-1, 3390-2, 3390-3, 3390-9",
             tok[1], tok[2]);
     }
     long devno;
@@ -241,6 +242,7 @@ static void statement(struct ctx *c, char *text)
             snprintf(dst, 9, "%s", tok[1]);
     } else if (strcmp(kw, "SYSCONS") == 0) {
         long d;
+        c->have_syscons = true; /* a bad one is reported here, not as missing */
         if (ntok != 2 || strlen(tok[1]) > 4 || !parse_num(tok[1], 16, 0xFFFF, &d))
             err(c, "SYSCONS needs a device address of 1-4 hex digits");
         else
@@ -292,6 +294,8 @@ static void final_checks(struct ctx *c)
         err(c, "no SYSNAME statement");
     if (!s->sys.sysoper[0])
         err(c, "no SYSOPER statement");
+    if (!c->have_syscons)
+        err(c, "no SYSCONS statement");
     if (!s->direct[0])
         err(c, "no DIRECT statement");
     if (!s->sys.zone_id[0])

@@ -19,7 +19,6 @@
 #include "cons/term.h"
 #include "vm/vmblok.h"
 
-static void cmd_comment(struct cmdctx *c, struct scan *s) { (void)c, (void)s; }
 static void cmd_cp(struct cmdctx *c, struct scan *s);
 
 #define ALLCLASSES 0xFF
@@ -34,14 +33,13 @@ static const struct cmd_def table[] = {
     {"FORCE", 5, CLASS_A, ON, cmd_force},
     {"LOGOFF", 3, ALLCLASSES, ON | ANY, cmd_logoff},
     {"LOGOUT", 4, ALLCLASSES, ON | ANY, cmd_logoff},
-    {"MSG", 1, CLASS_B | CLASS_G, PRE | ON | ANY, cmd_message},
-    {"MESSAGE", 2, CLASS_B | CLASS_G, PRE | ON | ANY, cmd_message},
+    {"MSG", 1, ALLCLASSES, PRE | ON | ANY, cmd_message},
+    {"MESSAGE", 2, ALLCLASSES, PRE | ON | ANY, cmd_message},
     {"QUERY", 1, ALLCLASSES, ON, cmd_query},
     {"SET", 3, CLASS_A | CLASS_B | CLASS_C | CLASS_F | CLASS_G, ON, cmd_set},
     {"SHUTDOWN", 8, CLASS_A, ON, cmd_shutdown},
     {"WARNING", 1, CLASS_A | CLASS_B, ON, cmd_warning},
     {"WNG", 3, CLASS_A | CLASS_B, ON, cmd_warning},
-    {"*", 1, ALLCLASSES, PRE | ON | ANY, cmd_comment},
     {"CP", 2, ALLCLASSES, PRE | ON | ANY, cmd_cp},
 };
 #define NCMDS (sizeof(table) / sizeof(table[0]))
@@ -142,10 +140,10 @@ void cmd_execute(struct cmdctx *c, const char *line)
     scan_init(&s, line, strlen(line));
     if (scan_token_upper(&s, word, sizeof(word)) == 0)
         return; /* an empty line does nothing */
-    /* "*" is a comment even when run together with its text */
-    if (word[0] == '*') {
+    /* "*" is a comment (any class, before logon too), even when run
+     * together with its text */
+    if (word[0] == '*')
         return;
-    }
     size_t i;
     const struct cmd_def *d = lookup(c, word, &i);
     if (!d || (!(d->flags & CMD_ANYCLASS) && !cmd_has_class(c, d->classes))) {

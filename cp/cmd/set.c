@@ -1,11 +1,12 @@
 /*
- * set.c - the SET command (≈ DMKCFS): LOGMSG (class B), and the class G
+ * set.c - the SET command (≈ DMKCFS): LOGMSG (class A or B), and the class G
  * switches MSG, WNG, IMSG, RUN ON|OFF and EMSG ON|OFF|CODE|TEXT.
  *
  * SET LOGMSG text   adds a line to the log message (lines starting with
  *                   '*' are shown at LOGON; QUERY LOGMSG shows all)
  * SET LOGMSG NULL   removes the log message
  */
+#include <ctype.h>
 #include <string.h>
 #include "cmd/cmd.h"
 #include "kern/log.h"
@@ -29,7 +30,8 @@ static void set_logmsg(struct cmdctx *c, struct scan *s)
         cmd_err_operand(c, "CFS");
         return;
     }
-    if (len == 4 && strncmp(text, "NULL", 4) == 0) {
+    if (len == 4 && toupper(text[0]) == 'N' && toupper(text[1]) == 'U' &&
+        toupper(text[2]) == 'L' && toupper(text[3]) == 'L') {
         logmsg_clear();
         return;
     }

@@ -44,9 +44,9 @@
 #define FA_HIDDEN (FA_NONDISPLAY | FA_MDT) /* unprotected, non-display, MDT: 4D */
 #define FA_STATUS (FA_PROTECT)             /* protected, normal: 60 */
 
-/* WCCs: a write restores the keyboard (C2) exactly once for each key the
- * user pressed, when CP has taken that input in; every other write leaves
- * the keyboard alone (C0). So an unlocked keyboard always means CP has
+/* WCCs: a write restores the keyboard (X'C2') exactly once for each key
+ * the user pressed, when CP has taken that input in; every other write
+ * leaves the keyboard alone (X'40'). So an unlocked keyboard always means CP has
  * seen the last key, even when output is still arriving. The alarm is
  * added for MSG/WNG and the logo. */
 #define WCC_LINES  0x00
@@ -88,6 +88,7 @@ struct graf {
 
 static void graf_kick(struct term *t);
 static void graf_logo(struct term *t);
+static void show_logo(struct term *t);
 static void graf_probe(struct term *t, void (*done)(struct term *, bool));
 
 static const struct term_driver graf_driver = {
@@ -108,7 +109,7 @@ void graf_set_more(unsigned first_sec, unsigned second_sec)
 
 /* ---------------------------------------------------------------- the logo */
 
-/* Our own banner (rows 5-13, column 18), below "VM/370 ONLINE" in row 1. */
+/* Our own banner (rows 6-12, from column 12), below "VM/370 ONLINE" in row 1. */
 static const char *const logo_art[] = {
     " CCCCCC   PPPPPPP       //    CCCCCC   MM     MM   SSSSSS ",
     "CC    CC  PP    PP     //    CC    CC  MMM   MMM  SS    SS",
@@ -472,7 +473,7 @@ static void io_done(struct ioblok *io)
     } else if (op == OP_POLL && !t->connected && io_ok(io)) {
         /* someone connected and we missed the device end */
         t->connected = true;
-        graf_logo(t);
+        show_logo(t);
     } else if (op == OP_READ && (io->dstat & DEV_DE) && !(io->dstat & DEV_UC)) {
         handle_input(g, sizeof(g->in) - io->residual);
     }
@@ -495,7 +496,7 @@ static void unsolicited(struct rdevblok *rd, uint8_t dstat)
         t->connected = true;
         if (t->vm)
             user_disconnect(t->vm, true);
-        graf_logo(t);
+        show_logo(t);
     }
     graf_kick(t);
 }
@@ -531,20 +532,34 @@ static void poll_expired(struct timer *tm)
         start_nop(g, OP_POLL);
 }
 
-/* The logo, after whatever output is still queued (LOGOFF AT ...) has
- * been shown for a moment; at once if there is none. */
+/* A session ended here: the logo, once its last lines (LOGOFF AT ...)
+ * have been written and shown for a moment. */
 static void graf_logo(struct term *t)
 {
     struct graf *g = t->drvdata;
     term_reset(t);
     g->not_accepted = false;
     g->status_dirty = true;
-    if (term_peek(t) && t->connected) {
-        g->logo_after_output = true;
-    } else {
-        release_more(g);
-        g->need_logo = true;
+    if (!t->connected) {
+        show_logo(t);
+        return;
     }
+    g->logo_after_output = true;
+    graf_kick(t);
+}
+
+/* The logo now (a client connected, or the display was attached). */
+static void show_logo(struct term *t)
+{
+    struct graf *g = t->drvdata;
+    term_reset(t);
+    term_flush_output(t);
+    g->not_accepted = false;
+    g->status_dirty = true;
+    g->logo_after_output = false;
+    timer_cancel(&g->logo_timer);
+    release_more(g);
+    g->need_logo = true;
     graf_kick(t);
 }
 
@@ -587,6 +602,6 @@ struct term *graf_attach(struct rdevblok *rd)
     rd->unsol = unsolicited;
     /* Assume a client until the first write says otherwise. */
     t->connected = true;
-    graf_logo(t);
+    show_logo(t);
     return t;
 }

@@ -54,6 +54,13 @@ static int *user_failures(const char *userid, bool create)
     return &failed[oldest].failures;
 }
 
+static void touch_failure(const char *userid)
+{
+    for (int i = 0; i < (int)(sizeof(failed) / sizeof(failed[0])); i++)
+        if (strcmp(failed[i].userid, userid) == 0)
+            failed[i].last = stck();
+}
+
 static void now_string(char *buf, size_t len)
 {
     struct datetime dt;
@@ -70,6 +77,17 @@ static void prelogon(struct term *t)
 
 /* ---------------------------------------------------------------- LOGON */
 
+/* The line-editing characters: the directory's, else the system's. */
+static void set_edit_chars(struct vmblok *vm)
+{
+    struct dir_user du;
+    dir_get_user(userdir(), (uint32_t)vm->dir_index, &du);
+    vm->linend = du.linend ? du.linend : DEFAULT_LINEND;
+    vm->linedel = du.linedel ? du.linedel : DEFAULT_LINEDEL;
+    vm->chardel = du.chardel ? du.chardel : DEFAULT_CHARDEL;
+    vm->escape = du.escape ? du.escape : DEFAULT_ESCAPE;
+}
+
 static void logon_complete(struct term *t)
 {
     const struct dir_image *d = userdir();
@@ -85,14 +103,12 @@ static void logon_complete(struct term *t)
 
     struct vmblok *vm = vm_find(t->logon_userid);
     if (vm) {
-        /* reconnect to the session that was left running */
+        /* reconnect to the session that was left running; the line-editing
+         * characters go back to the user's defaults */
         vm->term = t;
         t->vm = vm;
         t->state = TS_LOGGED;
-        vm->linend = DEFAULT_LINEND;
-        vm->linedel = DEFAULT_LINEDEL;
-        vm->chardel = DEFAULT_CHARDEL;
-        vm->escape = DEFAULT_ESCAPE;
+        set_edit_chars(vm);
         term_printf(t, "RECONNECTED AT %s", when);
         cp_opmsg("%s RECONNECT AS %-8s USERS = %03d", name, vm->userid, vm_count());
         term_set_reading(t, READ_CP, false);
@@ -112,14 +128,7 @@ static void logon_complete(struct term *t)
     vm->classes = du.classes;
     vm->dir_index = (int)idx;
     vm->logon_tod = stck();
-    if (du.linend)
-        vm->linend = du.linend;
-    if (du.linedel)
-        vm->linedel = du.linedel;
-    if (du.chardel)
-        vm->chardel = du.chardel;
-    if (du.escape)
-        vm->escape = du.escape;
+    set_edit_chars(vm);
     vm->term = t;
     t->vm = vm;
     t->state = TS_LOGGED;
@@ -145,6 +154,7 @@ static void wrong_password(struct term *t)
     int *uf = user_failures(t->logon_userid, true);
     t->failures++;
     (*uf)++;
+    touch_failure(t->logon_userid);
     int n = t->failures > *uf ? t->failures : *uf;
     unsigned delay = 1u << (n - 1 < 5 ? n - 1 : 5);
     if (delay > THROTTLE_MAX_SEC)
@@ -152,7 +162,7 @@ static void wrong_password(struct term *t)
     if (*uf >= 3) {
         char name[16];
         term_name(t, name, sizeof(name));
-        cp_log("DMKLOG050I %s: %d CONSECUTIVE WRONG PASSWORDS FOR %s", name, *uf,
+        cp_log("DMKLOG051I %s: %d CONSECUTIVE WRONG PASSWORDS FOR %s", name, *uf,
                t->logon_userid);
     }
     t->state = TS_THROTTLE;

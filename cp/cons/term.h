@@ -25,12 +25,11 @@ struct term;
 
 /* Output line flags */
 #define OUT_ALARM  0x01 /* sound the alarm when shown (MSG, WNG) */
-#define OUT_HILITE 0x02 /* intensified */
 #define OUT_ECHO   0x04 /* the echo of an input line */
 
 #define TERM_LINE_MAX 132 /* longest output line CP keeps (longer is split) */
 #define TERM_INPUT_MAX 130 /* characters of one input line (R6 BUFIN) */
-#define TERM_OUTQ_MAX 2000 /* lines queued before output is discarded */
+#define TERM_OUTQ_MAX 1000 /* lines queued before output is discarded */
 
 struct outline {
     struct outline *next;
@@ -60,7 +59,8 @@ struct term_driver {
     const char *devclass; /* "GRAF" for a display, "LINE" for a typewriter */
     /* Output was queued, or the read state changed: show it when the device is free. */
     void (*kick)(struct term *t);
-    /* Show the logo (after LOGOFF or DISCONNECT, or on connect). */
+    /* A session ended (LOGOFF, DISCONNECT): show the logo once the last
+     * lines have been shown. */
     void (*logo)(struct term *t);
     /* Probe the device; done(t, connected) is called with the answer. */
     void (*probe)(struct term *t, void (*done)(struct term *t, bool connected));

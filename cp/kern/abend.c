@@ -26,11 +26,15 @@ void cp_abend(void);
 
 static const char *const kinds[] = {"", "PRG", "SVC", "MCK", "RST", "EXT", "IOI"};
 
+/* A line of the report: on a typewriter system console directly, else to
+ * the hardware console (a 3270 cannot be trusted to be connected). */
 static void say(const char *line)
 {
     struct term *sc = term_syscons();
     if (sc && sc->rdev->cls == RDEV_TERM3215)
         tty_emergency_write(sc->rdev, line);
+    else
+        sclp_message(line);
 }
 
 void cp_abend(void)
@@ -45,7 +49,6 @@ void cp_abend(void)
     snprintf(line, sizeof(line), "DMKDMP908I SYSTEM FAILURE, CODE - %s%03X",
              kind < 7 ? kinds[kind] : "???", code);
     say(line);
-    sclp_message(line);
     snprintf(line, sizeof(line), "PSW = %016llX %016llX", (unsigned long long)mask,
              (unsigned long long)addr);
     say(line);

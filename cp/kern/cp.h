@@ -25,7 +25,6 @@
 
 /* Disabled-wait codes CP stops with (in the PSW's address) */
 #define WAIT_SHUTDOWN   0x006 /* SHUTDOWN complete */
-#define WAIT_NO_CONSOLE 0x001 /* no system console */
 #define WAIT_NO_SYSRES  0x002 /* the system record or residence volume is unusable */
 #define WAIT_NO_STORAGE 0x003
 #define WAIT_ABEND      0x908 /* CP failed; see the system console */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cons/term.h"
+#include "io/ios.h"
 #include "kern/cp.h"
 #include "kern/log.h"
 #include "machine/cpu.h"
@@ -65,6 +66,19 @@ void cp_opmsg(const char *fmt, ...)
     va_start(ap, fmt);
     vlog(true, fmt, ap);
     va_end(ap);
+}
+
+void cp_milestone(const char *fmt, ...)
+{
+    char line[TERM_LINE_MAX + 1];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    cp_opmsg("%s", line);
+    struct term *sc = term_syscons();
+    if (!sc || sc->rdev->cls != RDEV_TERM3215)
+        sclp_message(line);
 }
 
 void log_consoles_ready(void)

@@ -23,6 +23,10 @@
 void cp_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* To the operator: the system console and SYSOPER's terminal. */
 void cp_opmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A milestone of the system's life (initialization complete, shutdown):
+ * like cp_opmsg, and also to the hardware console (Hercules' log) when the
+ * system console is not the typewriter console whose lines go there. */
+void cp_milestone(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The consoles are up: write what was logged before. */
 void log_consoles_ready(void);
 /* The line n back (0 = newest) of the in-storage log, or NULL. */

@@ -4,9 +4,10 @@
  *
  *  1. the new PSWs, control registers, and how much storage there is;
  *  2. the system record the IPL program loaded (name, operator, console);
- *  3. the devices (subchannels and SENSE ID), the system console;
+ *  3. the devices (subchannels and SENSE ID); the system console and
+ *     every other terminal, which shows the logo;
  *  4. the volumes by label, the user directory from the residence volume;
- *  5. every other terminal shows the logo; hardware-console shutdown;
+ *  5. the hardware console's events (shutdown signal, messages);
  *  6. DMKCPI966I INITIALIZATION COMPLETE, and the dispatcher.
  * A problem that makes the system unusable (no system record, no usable
  * directory) is reported on the system console and ends in a disabled
@@ -70,7 +71,7 @@ static void consoles_init(void)
     term_set_syscons(t);
     log_consoles_ready();
     if (!t)
-        cp_log("DMKCPI952E SYSTEM CONSOLE %03X NOT FOUND", cp_sys.syscons);
+        cp_milestone("DMKCPI952E SYSTEM CONSOLE %03X NOT FOUND", cp_sys.syscons);
     for (int i = 0; i < rdev_count(); i++) {
         struct rdevblok *rd = rdev_at(i);
         if (rd == sc)
@@ -151,7 +152,6 @@ void cp_main(void)
            (unsigned)(cp_storage_size >> 10),
            (unsigned)((free_start - (uintptr_t)_nuc_start) >> 10),
            (unsigned)(st.pages_free * (PAGE_SIZE >> 10)));
-    cp_log("DMKCPI966I INITIALIZATION COMPLETE");
-    sclp_message("DMKCPI966I INITIALIZATION COMPLETE");
+    cp_milestone("DMKCPI966I INITIALIZATION COMPLETE");
     dispatch_loop();
 }

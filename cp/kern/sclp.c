@@ -17,6 +17,7 @@
 #include <string.h>
 #include "console/ebcdic.h"
 #include "lib/bytes.h"
+#include "lib/tod.h"
 #include "kern/alloc.h"
 #include "kern/cp.h"
 #include "kern/work.h"
@@ -56,18 +57,22 @@ static int service_call(uint32_t cmd)
         return -1;
     busy = true;
     inflight = cmd;
-    /* Wait enabled for the service signal alone (the other external
-     * subclasses are masked off meanwhile). */
+    /* Wait enabled for the service signal, and the clock comparator as
+     * a time limit (the interrupt key is masked off meanwhile). */
     uint64_t cr0 = stctg(0);
-    lctlg(0, (cr0 & ~(CR0_CLOCK_COMP | CR0_CPU_TIMER | CR0_INTERRUPT_KEY)) | CR0_SERVICE_SIGNAL);
-    for (int spins = 0; busy && spins < 1000; spins++) {
+    uint64_t limit = stck() + TOD_SEC(5);
+    lctlg(0, (cr0 & ~(CR0_CPU_TIMER | CR0_INTERRUPT_KEY)) | CR0_SERVICE_SIGNAL | CR0_CLOCK_COMP);
+    sckc(limit);
+    while (busy && stck() < limit) {
         if (cpu_wait(PSW_64 | PSW_EXT | PSW_WAIT) != CPU_WAIT_EXT)
             continue;
         if (lc_get16(LC_EXT_CODE) == EXT_SERVICE_SIGNAL)
             sclp_interrupt(lc_get32(LC_EXT_PARAM));
     }
     lctlg(0, cr0);
-    return busy ? -1 : sccb[SCCB_RESP];
+    bool done = !busy;
+    busy = false; /* a call that never completed is abandoned */
+    return done ? sccb[SCCB_RESP] : -1;
 }
 
 uint64_t sclp_storage_size(void)

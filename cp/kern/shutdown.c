@@ -66,10 +66,7 @@ void shutdown_progress(void)
     case 0:
         phase = 1;
         deadline = stck() + DRAIN_LIMIT;
-        cp_opmsg("DMKCPI960I SYSTEM SHUTDOWN STARTED BY %s", by);
-        char line[80];
-        snprintf(line, sizeof(line), "DMKCPI960I SYSTEM SHUTDOWN STARTED BY %s", by);
-        sclp_message(line);
+        cp_milestone("DMKCPI960I SYSTEM SHUTDOWN STARTED BY %s", by);
         logoff_all();
         return;
     case 1:
@@ -80,8 +77,7 @@ void shutdown_progress(void)
                 t->state = TS_DEAD;
         phase = 2;
         deadline = stck() + TOD_SEC(2);
-        cp_log("DMKCPI961W SYSTEM SHUTDOWN COMPLETE");
-        sclp_message("DMKCPI961W SYSTEM SHUTDOWN COMPLETE");
+        cp_milestone("DMKCPI961W SYSTEM SHUTDOWN COMPLETE");
         return;
     default:
         if (!drained() && stck() < deadline)

@@ -38,7 +38,7 @@
 #define LC_IPL_SSID       0x200 /* subchannel of the IPL device, saved at entry (4) */
 #define LC_WAIT_PSW       0x210 /* the enabled-wait PSW cpu_wait loads (16) */
 #define LC_ABEND_PSW      0x220 /* old PSW of the interruption that abended CP (16) */
-#define LC_ABEND_CODE     0x230 /* which interruption: 1 pgm 2 svc 3 mck 4 restart (4) */
+#define LC_ABEND_CODE     0x230 /* which: 1 pgm 2 svc 3 mck 4 restart 5 ext 6 I/O (4) */
 #define LC_ABEND_REGS     0x280 /* CP's registers at the abend (128) */
 #define LC_ABEND_STACK    0x1000 /* top of a small stack for the abend path (below: 0x800) */
 

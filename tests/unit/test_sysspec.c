@@ -32,12 +32,16 @@ static void remove_tmpdir(void)
     CU_ASSERT_EQUAL(rmdir(tmpdir), 0);
 }
 
-/* Write text as the spec file and load it. */
+/* Write text as the spec file and load it. A text that does not mention
+ * SYSCONS gets "SYSCONS 009" as its last line (after every other line, so
+ * the line numbers of the rows stay as written). */
 static int load(const char *text)
 {
     FILE *f = fopen(specpath, "w");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     fputs(text, f);
+    if (!strstr(text, "SYSCONS"))
+        fputs(text[0] && text[strlen(text) - 1] != '\n' ? "\nSYSCONS 009\n" : "SYSCONS 009\n", f);
     fclose(f);
     memset(errs, 'Z', sizeof(errs));
     return spec_load(specpath, &spec, errs, sizeof(errs));
@@ -252,6 +256,9 @@ static const struct {
     {"SYSOPER B\nDIRECT d\nVOLUME R 3350 1 SYSRES\nNUCLEUS 1 1\nDRCT 2 2\n", 0, "no SYSNAME", 1},
     {"SYSNAME A\nDIRECT d\nVOLUME R 3350 1 SYSRES\nNUCLEUS 1 1\nDRCT 2 2\n", 0, "no SYSOPER", 1},
     {"SYSNAME A\nSYSOPER B\nVOLUME R 3350 1 SYSRES\nNUCLEUS 1 1\nDRCT 2 2\n", 0, "no DIRECT", 1},
+    {"* no SYSCONS here\nSYSNAME A\nSYSOPER B\nDIRECT d\nVOLUME R 3350 1 SYSRES\nNUCLEUS 1 1\n"
+     "DRCT 2 2\n",
+     0, "no SYSCONS", 1},
     {BASE "SYSNAME TOOLONGNM\n", 8, "SYSNAME needs", 1},
     {BASE "SYSNAME A B\n", 8, "SYSNAME needs", 1},
     {BASE "SYSOPER\n", 8, "SYSOPER needs", 1},
