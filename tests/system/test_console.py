@@ -121,6 +121,7 @@ def test_wrong_password_is_refused_and_throttled(sys):
 def test_disconnect_and_reconnect(sys):
     t = sys.terminal()
     t.logon("USER01")
+    t.enter("SET EMSG CODE")  # a setting of this session, to recognise it later
     t.enter("DISCONN")
     t.wait(r"DISCONNECT AT \d\d:\d\d:\d\d")
     sys.wait_log(r"DISCONNECT USER01   USERS = \d\d\d")
@@ -130,6 +131,8 @@ def test_disconnect_and_reconnect(sys):
     u.logon("USER01")
     u.wait(r"RECONNECTED AT \d\d:\d\d:\d\d GMT")
     u.command("Q USERS USER01", r"\nUSER01   - 0[CD][0-9A-F]")
+    u.command("NOSUCH", r"\nDMKCFC001E\n")  # the same session: still SET EMSG CODE
+    u.enter("SET EMSG ON")
     sys.wait_log(r"RECONNECT AS USER01")
     # the client goes away without a word: the session is kept, disconnected
     u.proc.kill()
