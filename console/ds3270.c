@@ -34,10 +34,7 @@ static const uint8_t code6[64] = {
     0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F,
 };
 
-uint8_t ds_code6(unsigned v)
-{
-    return code6[v & 0x3F];
-}
+uint8_t ds_code6(unsigned v) { return code6[v & 0x3F]; }
 
 /* PF keys come in runs of consecutive AID values. */
 static const struct {
@@ -96,7 +93,8 @@ unsigned ds_decode_addr(uint8_t b0, uint8_t b1)
 {
     /* Bits 0-1 of the first byte: 00 means 14-bit binary, anything else
      * the 12-bit form in two 6-bit halves. */
-    if (b0 & 0xC0) return ((unsigned)(b0 & 0x3F) << 6) | (b1 & 0x3F);
+    if (b0 & 0xC0)
+        return ((unsigned)(b0 & 0x3F) << 6) | (b1 & 0x3F);
     return ((unsigned)(b0 & 0x3F) << 8) | b1;
 }
 
@@ -108,10 +106,7 @@ static void put_addr(struct ds_out *d, unsigned addr)
     ds_byte(d, a[1]);
 }
 
-void ds_wcc(struct ds_out *d, uint8_t wcc_bits)
-{
-    ds_byte(d, ds_code6(wcc_bits));
-}
+void ds_wcc(struct ds_out *d, uint8_t wcc_bits) { ds_byte(d, ds_code6(wcc_bits)); }
 
 void ds_sba(struct ds_out *d, unsigned addr)
 {
@@ -125,10 +120,7 @@ void ds_sf(struct ds_out *d, uint8_t fa_bits)
     ds_byte(d, ds_code6(fa_bits));
 }
 
-void ds_ic(struct ds_out *d)
-{
-    ds_byte(d, ORD_IC);
-}
+void ds_ic(struct ds_out *d) { ds_byte(d, ORD_IC); }
 
 void ds_ra(struct ds_out *d, unsigned addr, uint8_t ebcdic_char)
 {
@@ -166,17 +158,21 @@ int ds_parse_inbound(const uint8_t *buf, size_t len, struct ds_inbound *in)
 {
     in->nfields = 0;
     in->cursor = 0;
-    if (len == 0) return -1;
+    if (len == 0)
+        return -1;
     in->aid = buf[0];
-    if (len == 1) return ds_short_aid(in->aid) ? 0 : -1;
-    if (len < 3) return -1;
+    if (len == 1)
+        return ds_short_aid(in->aid) ? 0 : -1;
+    if (len < 3)
+        return -1;
     in->cursor = ds_decode_addr(buf[1], buf[2]);
 
     size_t i = 3;
     while (i < len) {
         if (buf[i] != ORD_SBA || len - i < 3)
             return -1; /* data before any SBA, or an SBA cut short */
-        if (in->nfields == (int)(sizeof in->field / sizeof in->field[0])) return -1;
+        if (in->nfields == (int)(sizeof in->field / sizeof in->field[0]))
+            return -1;
         struct ds_field *f = &in->field[in->nfields++];
         f->addr = ds_decode_addr(buf[i + 1], buf[i + 2]);
         i += 3;

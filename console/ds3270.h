@@ -86,9 +86,9 @@ struct ds_out {
 
 void ds_init(struct ds_out *d, uint8_t *buf, size_t cap);
 void ds_byte(struct ds_out *d, uint8_t b);
-void ds_wcc(struct ds_out *d, uint8_t wcc_bits);   /* encoded through ds_code6 */
-void ds_sba(struct ds_out *d, unsigned addr);      /* 12-bit form below 4096, else 14-bit */
-void ds_sf(struct ds_out *d, uint8_t fa_bits);     /* encoded through ds_code6 */
+void ds_wcc(struct ds_out *d, uint8_t wcc_bits); /* encoded through ds_code6 */
+void ds_sba(struct ds_out *d, unsigned addr);    /* 12-bit form below 4096, else 14-bit */
+void ds_sf(struct ds_out *d, uint8_t fa_bits);   /* encoded through ds_code6 */
 void ds_ic(struct ds_out *d);
 void ds_ra(struct ds_out *d, unsigned addr, uint8_t ebcdic_char);
 void ds_eua(struct ds_out *d, unsigned addr);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "dasd/ckdgeom.h"
 
+/* clang-format off */
 const struct ckd_geom ckd_geom_table[] = {
     /* name      type    mod  cyls heads maxr1  trklen  f  factors                cu */
     {"3330",    0x3330, 0x01, 404, 19, 13030, 13165, 1, {56, 135, 0, 0, 0, 0},   "3830"},
@@ -30,6 +31,7 @@ const struct ckd_geom ckd_geom_table[] = {
     {"3390-9",  0x3390, 0x0C, 10017, 15, 56664, 58786, 3, {34, 19, 9, 6, 116, 6}, "3990"},
     {NULL, 0, 0, 0, 0, 0, 0, 0, {0}, NULL},
 };
+/* clang-format on */
 
 const struct ckd_geom *ckd_geom_by_name(const char *name)
 {
@@ -53,10 +55,8 @@ uint32_t ckd_record_space(const struct ckd_geom *g, unsigned kl, unsigned dl)
 {
     const uint16_t *f = g->f;
     switch (g->formula) {
-    case 1:
-        return kl + dl + (kl ? f[0] : 0) + f[1];
-    case 2:
-        return roundup(dl + f[1], f[0]) + (kl ? roundup(kl + f[2], f[0]) : 0);
+    case 1: return kl + dl + (kl ? f[0] : 0) + f[1];
+    case 2: return roundup(dl + f[1], f[0]) + (kl ? roundup(kl + f[2], f[0]) : 0);
     case 3: {
         /* f: cell size, data overhead cells, key overhead cells, ECC bytes
          * per group, half the group size, ECC pad */

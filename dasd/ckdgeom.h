@@ -14,16 +14,16 @@
 #include <stdint.h>
 
 struct ckd_geom {
-    const char *name;  /* "3350", "3390-3" ... */
-    uint16_t devtype;  /* 0x3350 */
-    uint8_t model;     /* model byte as Sense ID reports it */
-    uint16_t cyls;     /* primary cylinders */
-    uint16_t heads;    /* tracks per cylinder */
-    uint32_t maxr1;    /* largest data length of a single key-less record */
-    uint32_t trklen;   /* track length for the capacity formula */
-    int formula;       /* 1: 3330/3340/3350 style, 2: 3380, 3: 3390 */
-    uint16_t f[6];     /* formula factors */
-    const char *cu;    /* control unit type, e.g. "3830" */
+    const char *name; /* "3350", "3390-3" ... */
+    uint16_t devtype; /* 0x3350 */
+    uint8_t model;    /* model byte as Sense ID reports it */
+    uint16_t cyls;    /* primary cylinders */
+    uint16_t heads;   /* tracks per cylinder */
+    uint32_t maxr1;   /* largest data length of a single key-less record */
+    uint32_t trklen;  /* track length for the capacity formula */
+    int formula;      /* 1: 3330/3340/3350 style, 2: 3380, 3: 3390 */
+    uint16_t f[6];    /* formula factors */
+    const char *cu;   /* control unit type, e.g. "3830" */
 };
 
 /* Look a device type up by name ("3350", "3390-9", "3380-K"); NULL if unknown. */
@@ -37,8 +37,8 @@ uint32_t ckd_record_space(const struct ckd_geom *g, unsigned keylen, unsigned da
 unsigned ckd_recs_per_track(const struct ckd_geom *g, unsigned keylen, unsigned datalen);
 /* True if a record fits on a track of which `used` bytes are taken;
  * *newused then becomes the space used including it. */
-bool ckd_record_fits(const struct ckd_geom *g, uint32_t used, unsigned keylen,
-                     unsigned datalen, uint32_t *newused);
+bool ckd_record_fits(const struct ckd_geom *g, uint32_t used, unsigned keylen, unsigned datalen,
+                     uint32_t *newused);
 
 /* Bytes per track in a Hercules CKD image file of this type. */
 uint32_t ckd_image_track_size(const struct ckd_geom *g);

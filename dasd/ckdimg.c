@@ -115,8 +115,7 @@ int ckdtrk_parse(const uint8_t *buf, uint32_t trksize, unsigned cyl, unsigned he
             FAIL("cylinder %u head %u: record %d's count names cylinder %u head %u", cyl, head,
                  n + 1, get_be16(c), get_be16(c + 2));
         if (off + CKD_COUNT_LEN + kl + dl + 8 > trksize)
-            FAIL("cylinder %u head %u: record %u runs past the end of the track", cyl, head,
-                 c[4]);
+            FAIL("cylinder %u head %u: record %u runs past the end of the track", cyl, head, c[4]);
         if (n == maxrecs)
             FAIL("cylinder %u head %u: more than %d records", cyl, head, maxrecs);
         recs[n].cyl = (uint16_t)cyl;

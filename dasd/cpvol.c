@@ -59,8 +59,14 @@ static uint8_t *read_file(const char *path, size_t *len)
     while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
+            uint8_t *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
             cap *= 2;
-            buf = realloc(buf, cap);
         }
     }
     fclose(f);
@@ -137,8 +143,9 @@ static void compile_directory(const struct sysspec *spec, struct compiled_dir *o
     if (src.has_directory && res) {
         const struct dir_devtype_info *dt = dir_devtype(src.dir.type);
         if (strcmp(src.dir.volser, res->volser) != 0) {
-            fprintf(stderr, "%s: line %u: DIRECTORY names volume %s, but the system residence "
-                            "volume is %s\n",
+            fprintf(stderr,
+                    "%s: line %u: DIRECTORY names volume %s, but the system residence "
+                    "volume is %s\n",
                     spec->direct, src.dir_line, src.dir.volser, res->volser);
             errors++;
         } else if (!dt || !res->g || !same_model(dt->model, res->g->devtype)) {
@@ -171,17 +178,20 @@ static void compile_directory(const struct sysspec *spec, struct compiled_dir *o
                     d->line, d->d.vaddr, d->d.volser, spec->path);
             errors++;
         } else if (v->g && (unsigned)d->d.cyl + d->d.ncyl > v->g->cyls) {
-            fprintf(stderr, "%s: line %u: MDISK %03X: cylinders %u-%u are beyond the end of %s "
-                            "(%u cylinders)\n",
-                    spec->direct, d->line, d->d.vaddr, d->d.cyl, d->d.cyl + d->d.ncyl - 1,
-                    v->volser, v->g->cyls);
+            fprintf(stderr,
+                    "%s: line %u: MDISK %03X: cylinders %u-%u are beyond the end of %s "
+                    "(%u cylinders)\n",
+                    spec->direct, d->line, d->d.vaddr, d->d.cyl,
+                    (unsigned)(d->d.cyl + d->d.ncyl - 1), v->volser, v->g->cyls);
             errors++;
-        } else if (!(d->d.cyl == 0 && d->d.ncyl == v->g->cyls) && !in_perm(v, d->d.cyl, d->d.ncyl)) {
+        } else if (!(d->d.cyl == 0 && d->d.ncyl == v->g->cyls) &&
+                   !in_perm(v, d->d.cyl, d->d.ncyl)) {
             /* a full-pack minidisk may span everything; others belong in PERM */
-            fprintf(stderr, "%s: line %u: MDISK %03X: warning: cylinders %u-%u of %s are not "
-                            "all in a PERM area\n",
-                    spec->direct, d->line, d->d.vaddr, d->d.cyl, d->d.cyl + d->d.ncyl - 1,
-                    v->volser);
+            fprintf(stderr,
+                    "%s: line %u: MDISK %03X: warning: cylinders %u-%u of %s are not "
+                    "all in a PERM area\n",
+                    spec->direct, d->line, d->d.vaddr, d->d.cyl,
+                    (unsigned)(d->d.cyl + d->d.ncyl - 1), v->volser);
         }
     }
     if (errors)
@@ -266,8 +276,7 @@ static void write_sysres_parts(struct ckdimg *im, const struct spec_volume *v,
     if (vol_write_labels(im, v, c, why, sizeof(why)) != 0 ||
         vol_write_area(im, nuc, c->nucleus, c->nuc_len, why, sizeof(why)) != 0)
         die("%s", why);
-    if (directory &&
-        vol_write_directory(im, &v->alloc, c->dir, c->dir_len, why, sizeof(why)) != 0)
+    if (directory && vol_write_directory(im, &v->alloc, c->dir, c->dir_len, why, sizeof(why)) != 0)
         die("%s", why);
 }
 
@@ -362,8 +371,7 @@ static int cmd_update(const char *specfile, const char *dir, const char *nucfile
         struct vol_alloc old;
         if (ckdimg_open(&im, path, true, why, sizeof(why)) != 0)
             die("%s", why);
-        if (vol_read_label_record(&im, VOLFMT_R_ALLOC, page, sizeof(page), why,
-                                  sizeof(why)) < 0 ||
+        if (vol_read_label_record(&im, VOLFMT_R_ALLOC, page, sizeof(page), why, sizeof(why)) < 0 ||
             alloc_decode(page, sizeof(page), &old, why, sizeof(why)) != 0)
             die("%s: %s", path, why);
         if (!same_layout(&old, &v->alloc))
@@ -453,11 +461,10 @@ static int inspect(const char *path, bool full_check)
     printf("  %s areas:\n", a.sysres ? "system residence volume," : "CP volume,");
     for (int i = 0; i < a.count; i++)
         printf("    %-8s cylinders %5u-%-5u (%u)\n", area_name(a.ext[i].type), a.ext[i].first,
-               a.ext[i].last, a.ext[i].last - a.ext[i].first + 1);
+               a.ext[i].last, (unsigned)(a.ext[i].last - a.ext[i].first + 1));
     if (a.sysres) {
         struct vol_sysrec s;
-        if (vol_read_label_record(&im, VOLFMT_R_SYSREC, page, sizeof(page), why, sizeof(why)) <
-                0 ||
+        if (vol_read_label_record(&im, VOLFMT_R_SYSREC, page, sizeof(page), why, sizeof(why)) < 0 ||
             sysrec_decode(page, sizeof(page), &s, why, sizeof(why)) != 0) {
             printf("  DAMAGED: %s\n", why);
             problems++;
@@ -517,10 +524,11 @@ static int cmd_volumes(const char *specfile, const char *dir)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: %s build SPEC DIR --nucleus FILE [--force]\n"
-                    "       %s update SPEC DIR --nucleus FILE\n"
-                    "       %s list IMAGE | check IMAGE\n"
-                    "       %s direct SPEC | volumes SPEC [DIR]\n",
+    fprintf(stderr,
+            "usage: %s build SPEC DIR --nucleus FILE [--force]\n"
+            "       %s update SPEC DIR --nucleus FILE\n"
+            "       %s list IMAGE | check IMAGE\n"
+            "       %s direct SPEC | volumes SPEC [DIR]\n",
             prog, prog, prog, prog);
     exit(2);
 }

@@ -96,8 +96,8 @@ static const struct {
     const char *word;
     enum vol_area type;
 } areas[] = {
-    {"NUCLEUS", AREA_NUCLEUS}, {"DRCT", AREA_DRCT},   {"WARM", AREA_WARM}, {"PAGE", AREA_PAGE},
-    {"SPOOL", AREA_SPOOL},     {"TDSK", AREA_TDSK},   {"PERM", AREA_PERM},
+    {"NUCLEUS", AREA_NUCLEUS}, {"DRCT", AREA_DRCT}, {"WARM", AREA_WARM}, {"PAGE", AREA_PAGE},
+    {"SPOOL", AREA_SPOOL},     {"TDSK", AREA_TDSK}, {"PERM", AREA_PERM},
 };
 
 static void add_area(struct ctx *c, enum vol_area type, char **tok, int ntok)
@@ -120,16 +120,17 @@ static void add_area(struct ctx *c, enum vol_area type, char **tok, int ntok)
     if (!v->g)
         return;
     if (first < 1 || last < first || last >= v->g->cyls) {
-        err(c, "%s %ld-%ld: cylinders must lie within 1-%u of the %s (cylinder 0 holds the "
-               "labels)",
+        err(c,
+            "%s %ld-%ld: cylinders must lie within 1-%u of the %s (cylinder 0 holds the "
+            "labels)",
             tok[0], first, last, v->g->cyls - 1, v->g->name);
         return;
     }
     struct vol_alloc *a = &v->alloc;
     for (int i = 0; i < a->count; i++) {
         if (first <= a->ext[i].last && a->ext[i].first <= last) {
-            err(c, "%s %ld-%ld overlaps %s %u-%u", tok[0], first, last,
-                area_name(a->ext[i].type), a->ext[i].first, a->ext[i].last);
+            err(c, "%s %ld-%ld overlaps %s %u-%u", tok[0], first, last, area_name(a->ext[i].type),
+                a->ext[i].first, a->ext[i].last);
             return;
         }
     }
@@ -164,8 +165,9 @@ static void add_volume(struct ctx *c, char **tok, int ntok)
     snprintf(v->volser, sizeof(v->volser), "%.6s", tok[1]);
     v->g = ckd_geom_by_name(tok[2]);
     if (!v->g) {
-        err(c, "VOLUME %s: device type %s is not one of 3330, 3330-1, 3330-11, 3350, 3380, "
-               "3380-E, 3380-K, 3390, 3390-1, 3390-2, 3390-3, 3390-9",
+        err(c,
+            "VOLUME %s: device type %s is not one of 3330, 3330-1, 3330-11, 3350, 3380, "
+            "3380-E, 3380-K, 3390, 3390-1, 3390-2, 3390-3, 3390-9",
             tok[1], tok[2]);
     }
     long devno;
@@ -314,8 +316,9 @@ static void final_checks(struct ctx *c)
                 spec_sysres(s)->volser);
         } else if (v->sysres) {
             if (nnuc != 1 || ndrct != 1)
-                err(c, "VOLUME %s: the system residence volume needs exactly one NUCLEUS and "
-                       "one DRCT area",
+                err(c,
+                    "VOLUME %s: the system residence volume needs exactly one NUCLEUS and "
+                    "one DRCT area",
                     v->volser);
         } else if (nnuc || ndrct) {
             err(c, "VOLUME %s: NUCLEUS and DRCT areas belong on the SYSRES volume", v->volser);

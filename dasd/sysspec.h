@@ -26,8 +26,8 @@ struct spec_volume {
 
 struct sysspec {
     char path[512];
-    struct vol_sysrec sys;  /* name, operator, console, zone, log message */
-    char direct[512];       /* directory source, resolved against the spec's folder */
+    struct vol_sysrec sys; /* name, operator, console, zone, log message */
+    char direct[512];      /* directory source, resolved against the spec's folder */
     int nvol;
     struct spec_volume vol[SPEC_MAX_VOLUMES];
 };

@@ -36,17 +36,17 @@ static uint8_t *trkbuf(struct ckdimg *im)
 static int append(uint8_t *t, struct ckdimg *im, unsigned rec, const char *key, const void *data,
                   size_t dl, char *why, size_t whylen)
 {
-    uint8_t k[4];
+    uint8_t k[4] = {0};
     if (key)
         a2e_field(k, 4, key);
-    if (ckdtrk_append(t, im->trksize, im->g, 0, 0, (uint8_t)rec, key ? k : NULL, key ? 4 : 0,
-                      data, (uint16_t)dl) != 0)
+    if (ckdtrk_append(t, im->trksize, im->g, 0, 0, (uint8_t)rec, key ? k : NULL, key ? 4 : 0, data,
+                      (uint16_t)dl) != 0)
         FAIL("%s: record %u of cylinder 0 does not fit on the track", im->path, rec);
     return 0;
 }
 
-int vol_write_labels(struct ckdimg *im, const struct spec_volume *v,
-                     const struct sysres_content *c, char *why, size_t whylen)
+int vol_write_labels(struct ckdimg *im, const struct spec_volume *v, const struct sysres_content *c,
+                     char *why, size_t whylen)
 {
     uint8_t *t = trkbuf(im);
     uint8_t ipl1[IPL1_LEN], ipl2[VOLFMT_IPL2_MAX], vol1[VOL1_LEN], page[VOLFMT_PAGE];
@@ -82,8 +82,8 @@ int vol_write_labels(struct ckdimg *im, const struct spec_volume *v,
     return 0;
 }
 
-int vol_write_area(struct ckdimg *im, const struct vol_extent *x, const uint8_t *data,
-                   size_t len, char *why, size_t whylen)
+int vol_write_area(struct ckdimg *im, const struct vol_extent *x, const uint8_t *data, size_t len,
+                   char *why, size_t whylen)
 {
     uint8_t *t = trkbuf(im);
     unsigned rpt = ckd_recs_per_track(im->g, 0, VOLFMT_PAGE);
@@ -92,8 +92,8 @@ int vol_write_area(struct ckdimg *im, const struct vol_extent *x, const uint8_t 
     if (!t)
         FAIL("out of memory");
     if (pages > (size_t)ncyl * vol_pages_per_cyl(im->g))
-        FAIL("%s: %zu pages do not fit in the %s area (cylinders %u-%u, %u pages)", im->path,
-             pages, area_name(x->type), x->first, x->last, ncyl * vol_pages_per_cyl(im->g));
+        FAIL("%s: %zu pages do not fit in the %s area (cylinders %u-%u, %u pages)", im->path, pages,
+             area_name(x->type), x->first, x->last, ncyl * vol_pages_per_cyl(im->g));
     size_t page = 0;
     uint8_t buf[VOLFMT_PAGE];
     for (unsigned cyl = x->first; cyl <= x->last; cyl++) {
@@ -125,8 +125,7 @@ int vol_read_area(struct ckdimg *im, const struct vol_extent *x, uint8_t *buf, u
     if (!t)
         FAIL("out of memory");
     if (npages > (x->last - x->first + 1u) * vol_pages_per_cyl(im->g))
-        FAIL("%s: %u pages is more than the %s area holds", im->path, npages,
-             area_name(x->type));
+        FAIL("%s: %u pages is more than the %s area holds", im->path, npages, area_name(x->type));
     for (unsigned page = 0; page < npages; page += rpt) {
         unsigned cyl, head, rec;
         vol_page_location(im->g, x->first, page, &cyl, &head, &rec);
@@ -136,8 +135,7 @@ int vol_read_area(struct ckdimg *im, const struct vol_extent *x, uint8_t *buf, u
         if (n < 0)
             return -1;
         for (unsigned i = 0; i < rpt && page + i < npages; i++) {
-            if ((int)i >= n || recs[i].r != i + 1 || recs[i].kl != 0 ||
-                recs[i].dl != VOLFMT_PAGE)
+            if ((int)i >= n || recs[i].r != i + 1 || recs[i].kl != 0 || recs[i].dl != VOLFMT_PAGE)
                 FAIL("%s: %s area, cylinder %u head %u: page record %u is missing or not 4 KB",
                      im->path, area_name(x->type), cyl, head, i + 1);
             memcpy(buf + (size_t)(page + i) * VOLFMT_PAGE, recs[i].data, VOLFMT_PAGE);
@@ -146,8 +144,8 @@ int vol_read_area(struct ckdimg *im, const struct vol_extent *x, uint8_t *buf, u
     return 0;
 }
 
-int vol_read_label_record(struct ckdimg *im, unsigned rec, uint8_t *buf, size_t buflen,
-                          char *why, size_t whylen)
+int vol_read_label_record(struct ckdimg *im, unsigned rec, uint8_t *buf, size_t buflen, char *why,
+                          size_t whylen)
 {
     uint8_t *t = trkbuf(im);
     struct ckdrec recs[CKDTRK_MAX_RECS];

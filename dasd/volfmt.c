@@ -12,9 +12,8 @@
 #include "dasd/ckdgeom.h"
 
 static const char *const area_names[] = {
-    [AREA_NONE] = "NONE",   [AREA_NUCLEUS] = "NUCLEUS", [AREA_DRCT] = "DRCT",
-    [AREA_WARM] = "WARM",   [AREA_PAGE] = "PAGE",       [AREA_SPOOL] = "SPOOL",
-    [AREA_TDSK] = "TDSK",   [AREA_PERM] = "PERM",
+    [AREA_NONE] = "NONE", [AREA_NUCLEUS] = "NUCLEUS", [AREA_DRCT] = "DRCT", [AREA_WARM] = "WARM",
+    [AREA_PAGE] = "PAGE", [AREA_SPOOL] = "SPOOL",     [AREA_TDSK] = "TDSK", [AREA_PERM] = "PERM",
 };
 
 const char *area_name(enum vol_area type)
@@ -29,8 +28,8 @@ unsigned vol_pages_per_cyl(const struct ckd_geom *g)
     return ckd_recs_per_track(g, 0, VOLFMT_PAGE) * g->heads;
 }
 
-void vol_page_location(const struct ckd_geom *g, unsigned first_cyl, unsigned page,
-                       unsigned *cyl, unsigned *head, unsigned *rec)
+void vol_page_location(const struct ckd_geom *g, unsigned first_cyl, unsigned page, unsigned *cyl,
+                       unsigned *head, unsigned *rec)
 {
     unsigned rpt = ckd_recs_per_track(g, 0, VOLFMT_PAGE);
     unsigned track = page / rpt;
@@ -145,9 +144,8 @@ int alloc_decode(const uint8_t *rec, size_t len, struct vol_alloc *a, char *why,
                  x->first, x->last, a->cyls - 1);
         for (int j = 0; j < i; j++)
             if (x->first <= a->ext[j].last && a->ext[j].first <= x->last)
-                FAIL("allocation map: %s extent %u-%u overlaps %s extent %u-%u",
-                     area_name(x->type), x->first, x->last, area_name(a->ext[j].type),
-                     a->ext[j].first, a->ext[j].last);
+                FAIL("allocation map: %s extent %u-%u overlaps %s extent %u-%u", area_name(x->type),
+                     x->first, x->last, area_name(a->ext[j].type), a->ext[j].first, a->ext[j].last);
     }
     return 0;
 }
@@ -181,8 +179,7 @@ void sysrec_encode(uint8_t out[VOLFMT_PAGE], const struct vol_sysrec *s)
     put_be64(out + SYSREC_OFF_BUILT, s->built_tod);
     put_be16(out + SYSREC_OFF_NLOGMSG, (uint16_t)s->nlogmsg);
     for (int i = 0; i < s->nlogmsg; i++)
-        a2e_field(out + SYSREC_OFF_LOGMSG + i * SYSREC_LOGMSG_LEN, SYSREC_LOGMSG_LEN,
-                  s->logmsg[i]);
+        a2e_field(out + SYSREC_OFF_LOGMSG + i * SYSREC_LOGMSG_LEN, SYSREC_LOGMSG_LEN, s->logmsg[i]);
 }
 
 int sysrec_decode(const uint8_t *rec, size_t len, struct vol_sysrec *s, char *why, size_t whylen)
@@ -211,8 +208,7 @@ int sysrec_decode(const uint8_t *rec, size_t len, struct vol_sysrec *s, char *wh
     if (s->nlogmsg > SYSREC_LOGMSG_MAX)
         FAIL("system record: %d log message lines, at most %d", s->nlogmsg, SYSREC_LOGMSG_MAX);
     for (int i = 0; i < s->nlogmsg; i++)
-        e2a_field(s->logmsg[i], rec + SYSREC_OFF_LOGMSG + i * SYSREC_LOGMSG_LEN,
-                  SYSREC_LOGMSG_LEN);
+        e2a_field(s->logmsg[i], rec + SYSREC_OFF_LOGMSG + i * SYSREC_LOGMSG_LEN, SYSREC_LOGMSG_LEN);
     return 0;
 }
 

@@ -93,20 +93,20 @@ struct vol_alloc {
 };
 
 /* ---------------------------------------------------------------- system record (R5) */
-#define SYSREC_OFF_MAGIC    0   /* "CPSYSREC" */
-#define SYSREC_OFF_VERSION  8   /* be16 */
-#define SYSREC_OFF_SYSNAME  12  /* 8 characters: shown on the logo */
-#define SYSREC_OFF_SYSOPER  20  /* 8: userid of the primary system operator */
-#define SYSREC_OFF_SYSCONS  28  /* be16: system console device number */
-#define SYSREC_OFF_ZONESEC  32  /* be32, signed: local time = UTC + this */
-#define SYSREC_OFF_ZONEID   36  /* 4 characters, e.g. "GMT " */
-#define SYSREC_OFF_NUCPAGES 40  /* be16: pages in the nucleus */
-#define SYSREC_OFF_MORE1    42  /* be16: seconds MORE... waits before the alarm */
-#define SYSREC_OFF_NUCSUM   44  /* 32: SHA-256 of the nucleus image */
-#define SYSREC_OFF_BUILT    76  /* be64: TOD clock of the build */
-#define SYSREC_OFF_NLOGMSG  84  /* be16: initial log message lines */
-#define SYSREC_OFF_MORE2    86  /* be16: seconds after the alarm until the screen is cleared */
-#define SYSREC_OFF_LOGMSG   88  /* lines of SYSREC_LOGMSG_LEN characters */
+#define SYSREC_OFF_MAGIC    0  /* "CPSYSREC" */
+#define SYSREC_OFF_VERSION  8  /* be16 */
+#define SYSREC_OFF_SYSNAME  12 /* 8 characters: shown on the logo */
+#define SYSREC_OFF_SYSOPER  20 /* 8: userid of the primary system operator */
+#define SYSREC_OFF_SYSCONS  28 /* be16: system console device number */
+#define SYSREC_OFF_ZONESEC  32 /* be32, signed: local time = UTC + this */
+#define SYSREC_OFF_ZONEID   36 /* 4 characters, e.g. "GMT " */
+#define SYSREC_OFF_NUCPAGES 40 /* be16: pages in the nucleus */
+#define SYSREC_OFF_MORE1    42 /* be16: seconds MORE... waits before the alarm */
+#define SYSREC_OFF_NUCSUM   44 /* 32: SHA-256 of the nucleus image */
+#define SYSREC_OFF_BUILT    76 /* be64: TOD clock of the build */
+#define SYSREC_OFF_NLOGMSG  84 /* be16: initial log message lines */
+#define SYSREC_OFF_MORE2    86 /* be16: seconds after the alarm until the screen is cleared */
+#define SYSREC_OFF_LOGMSG   88 /* lines of SYSREC_LOGMSG_LEN characters */
 #define SYSREC_LOGMSG_LEN   72
 #define SYSREC_LOGMSG_MAX   16
 #define SYSREC_VERSION      1
@@ -138,8 +138,8 @@ struct vol_sysrec {
  * track, head by head from the area's first cylinder: where page `page`
  * of an area starting at first_cyl lives. */
 struct ckd_geom;
-void vol_page_location(const struct ckd_geom *g, unsigned first_cyl, unsigned page,
-                       unsigned *cyl, unsigned *head, unsigned *rec);
+void vol_page_location(const struct ckd_geom *g, unsigned first_cyl, unsigned page, unsigned *cyl,
+                       unsigned *head, unsigned *rec);
 unsigned vol_pages_per_cyl(const struct ckd_geom *g);
 
 /* ---------------------------------------------------------------- codecs
@@ -156,11 +156,10 @@ const struct vol_extent *alloc_find(const struct vol_alloc *a, enum vol_area typ
 const char *area_name(enum vol_area type);
 
 void sysrec_encode(uint8_t out[VOLFMT_PAGE], const struct vol_sysrec *s);
-int sysrec_decode(const uint8_t *rec, size_t len, struct vol_sysrec *s, char *why,
-                  size_t whylen);
+int sysrec_decode(const uint8_t *rec, size_t len, struct vol_sysrec *s, char *why, size_t whylen);
 
 void drcthdr_encode(uint8_t out[VOLFMT_PAGE], uint32_t length, const uint8_t sum[32]);
-int drcthdr_decode(const uint8_t *rec, size_t len, uint32_t *length, uint8_t sum[32],
-                   char *why, size_t whylen);
+int drcthdr_decode(const uint8_t *rec, size_t len, uint32_t *length, uint8_t sum[32], char *why,
+                   size_t whylen);
 
 #endif

@@ -18,15 +18,9 @@
  */
 #include "cmdscan.h"
 
-static bool is_blank(char c)
-{
-    return c == ' ';
-}
+static bool is_blank(char c) { return c == ' '; }
 
-static char upper(char c)
-{
-    return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
-}
+static char upper(char c) { return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c; }
 
 static void skip_blanks(struct scan *s)
 {
@@ -60,7 +54,8 @@ size_t scan_token(struct scan *s, char *tok, size_t toksz)
 size_t scan_token_upper(struct scan *s, char *tok, size_t toksz)
 {
     size_t len = scan_token(s, tok, toksz);
-    if (toksz > 0) str_upper(tok);
+    if (toksz > 0)
+        str_upper(tok);
     return len;
 }
 
@@ -84,7 +79,8 @@ bool abbrev(const char *word, const char *name, size_t minlen)
     size_t i = 0;
     for (; word[i]; i++) {
         /* name ending first (NUL never equals a letter) means too long */
-        if (upper(word[i]) != upper(name[i])) return false;
+        if (upper(word[i]) != upper(name[i]))
+            return false;
     }
     return i > 0 && i >= minlen;
 }
@@ -92,20 +88,25 @@ bool abbrev(const char *word, const char *name, size_t minlen)
 /* The value of a hex digit, or -1. */
 static int hexval(char c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
     return -1;
 }
 
 bool parse_hex32(const char *s, uint32_t *out)
 {
     uint32_t v = 0;
-    if (!*s) return false;
+    if (!*s)
+        return false;
     for (; *s; s++) {
         int d = hexval(*s);
         /* Leading zeros are fine; a ninth significant digit is not. */
-        if (d < 0 || v > 0x0FFFFFFFu) return false;
+        if (d < 0 || v > 0x0FFFFFFFu)
+            return false;
         v = v << 4 | (uint32_t)d;
     }
     *out = v;
@@ -115,11 +116,14 @@ bool parse_hex32(const char *s, uint32_t *out)
 bool parse_dec32(const char *s, uint32_t *out)
 {
     uint32_t v = 0;
-    if (!*s) return false;
+    if (!*s)
+        return false;
     for (; *s; s++) {
-        if (*s < '0' || *s > '9') return false;
+        if (*s < '0' || *s > '9')
+            return false;
         uint32_t d = (uint32_t)(*s - '0');
-        if (v > (0xFFFFFFFFu - d) / 10) return false;
+        if (v > (0xFFFFFFFFu - d) / 10)
+            return false;
         v = v * 10 + d;
     }
     *out = v;

@@ -31,7 +31,8 @@ struct sink {
 static void put(struct sink *o, char c)
 {
     /* Keep the last byte for the terminating NUL. */
-    if (o->size > 0 && o->pos < o->size - 1) o->buf[o->pos] = c;
+    if (o->size > 0 && o->pos < o->size - 1)
+        o->buf[o->pos] = c;
     o->pos++;
 }
 
@@ -65,9 +66,11 @@ static void emit_str(struct sink *o, const struct spec *sp, const char *s, size_
     while (n < maxlen && s[n])
         n++;
     int64_t fill = (uint64_t)sp->width > n ? sp->width - (int64_t)n : 0;
-    if (!sp->left) pad(o, ' ', fill);
+    if (!sp->left)
+        pad(o, ' ', fill);
     put_n(o, s, n);
-    if (sp->left) pad(o, ' ', fill);
+    if (sp->left)
+        pad(o, ' ', fill);
 }
 
 /*
@@ -89,9 +92,11 @@ static void emit_num(struct sink *o, const struct spec *sp, uint64_t v, unsigned
 
     int prec = sp->prec;
     /* '#' with octal: raise the precision just enough to lead with a 0. */
-    if (base == 8 && sp->alt && prec <= nd) prec = nd + 1;
+    if (base == 8 && sp->alt && prec <= nd)
+        prec = nd + 1;
     /* No precision: at least one digit (but "%.0d" of 0 prints nothing). */
-    if (prec < 0) prec = 1;
+    if (prec < 0)
+        prec = 1;
 
     /* 64-bit sums: a width or precision near INT_MAX must not overflow. */
     int64_t plen = 0;
@@ -107,12 +112,14 @@ static void emit_num(struct sink *o, const struct spec *sp, uint64_t v, unsigned
         zeros += fill;
         fill = 0;
     }
-    if (!sp->left) pad(o, ' ', fill);
+    if (!sp->left)
+        pad(o, ' ', fill);
     put_n(o, prefix, (size_t)plen);
     pad(o, '0', zeros);
     while (nd > 0)
         put(o, tmp[--nd]);
-    if (sp->left) pad(o, ' ', fill);
+    if (sp->left)
+        pad(o, ' ', fill);
 }
 
 /* A decimal number in the format string; saturates rather than overflow. */
@@ -224,7 +231,8 @@ int lib_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
         }
 
         char conv = *p;
-        if (conv) p++;
+        if (conv)
+            p++;
         switch (conv) {
         case 'd':
         case 'i': {
@@ -253,14 +261,17 @@ int lib_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             char c = (char)va_arg(ap, int);
             /* Not through emit_str: a NUL character still counts as one. */
             int fill = sp.width > 1 ? sp.width - 1 : 0;
-            if (!sp.left) pad(&o, ' ', fill);
+            if (!sp.left)
+                pad(&o, ' ', fill);
             put(&o, c);
-            if (sp.left) pad(&o, ' ', fill);
+            if (sp.left)
+                pad(&o, ' ', fill);
             break;
         }
         case 's': {
             const char *s = va_arg(ap, const char *);
-            if (!s) s = "(null)";
+            if (!s)
+                s = "(null)";
             emit_str(&o, &sp, s, sp.prec < 0 ? SIZE_MAX : (size_t)sp.prec);
             break;
         }
@@ -272,7 +283,8 @@ int lib_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
         }
     }
 
-    if (size > 0) buf[o.pos < size ? o.pos : size - 1] = '\0';
+    if (size > 0)
+        buf[o.pos < size ? o.pos : size - 1] = '\0';
     return o.pos > FMT_INT_MAX ? FMT_INT_MAX : (int)o.pos;
 }
 

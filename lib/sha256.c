@@ -29,36 +29,18 @@ static const uint32_t H0[8] = {
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 };
 
-static inline uint32_t rotr(uint32_t x, unsigned n)
-{
-    return (x >> n) | (x << (32 - n));
-}
+static inline uint32_t rotr(uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }
 
 /* The functions of FIPS 180-4 4.1.2. */
-static inline uint32_t ch(uint32_t x, uint32_t y, uint32_t z)
-{
-    return (x & y) ^ (~x & z);
-}
+static inline uint32_t ch(uint32_t x, uint32_t y, uint32_t z) { return (x & y) ^ (~x & z); }
 static inline uint32_t maj(uint32_t x, uint32_t y, uint32_t z)
 {
     return (x & y) ^ (x & z) ^ (y & z);
 }
-static inline uint32_t bsig0(uint32_t x)
-{
-    return rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22);
-}
-static inline uint32_t bsig1(uint32_t x)
-{
-    return rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25);
-}
-static inline uint32_t ssig0(uint32_t x)
-{
-    return rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3);
-}
-static inline uint32_t ssig1(uint32_t x)
-{
-    return rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10);
-}
+static inline uint32_t bsig0(uint32_t x) { return rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22); }
+static inline uint32_t bsig1(uint32_t x) { return rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25); }
+static inline uint32_t ssig0(uint32_t x) { return rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3); }
+static inline uint32_t ssig1(uint32_t x) { return rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10); }
 
 /* Process one 64-byte block (FIPS 180-4 6.2.2). */
 static void compress(uint32_t h[8], const uint8_t block[64])
@@ -103,18 +85,21 @@ void sha256_init(struct sha256 *c)
 void sha256_update(struct sha256 *c, const void *data, size_t len)
 {
     const uint8_t *p = data;
-    if (len == 0) return; /* data may then be NULL, which memcpy must not see */
+    if (len == 0)
+        return; /* data may then be NULL, which memcpy must not see */
     c->total += len;
 
     /* Top up a partly filled block first. */
     if (c->fill > 0) {
         size_t n = 64 - c->fill;
-        if (n > len) n = len;
+        if (n > len)
+            n = len;
         memcpy(c->buf + c->fill, p, n);
         c->fill += n;
         p += n;
         len -= n;
-        if (c->fill < 64) return;
+        if (c->fill < 64)
+            return;
         compress(c->h, c->buf);
         c->fill = 0;
     }

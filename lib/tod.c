@@ -33,15 +33,9 @@ static const int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 3
 
 /* Gregorian rule: every 4th year, but not centuries unless divisible by
  * 400 (so 1900 was not a leap year and 2000 was). */
-static bool is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
+static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-static int days_in_year(int y)
-{
-    return is_leap(y) ? 366 : 365;
-}
+static int days_in_year(int y) { return is_leap(y) ? 366 : 365; }
 
 static int days_in_month(int y, int m) /* m 0-11 */
 {
@@ -89,7 +83,8 @@ void tod_to_datetime(uint64_t tod, int32_t zone_sec, struct datetime *dt)
 uint64_t datetime_to_tod(const struct datetime *dt)
 {
     /* Before the epoch, or no such month: no TOD value to give. */
-    if (dt->year < 1900 || dt->month < 1 || dt->month > 12) return 0;
+    if (dt->year < 1900 || dt->month < 1 || dt->month > 12)
+        return 0;
 
     int64_t days = 0;
     for (int y = 1900; y < dt->year; y++)
@@ -99,15 +94,13 @@ uint64_t datetime_to_tod(const struct datetime *dt)
     days += dt->day - 1;
 
     int64_t secs = days * SEC_PER_DAY + (int64_t)dt->hour * 3600 + dt->min * 60 + dt->sec;
-    if (secs < 0) return 0;
+    if (secs < 0)
+        return 0;
     /* Past September 2042 this wraps, as the clock itself does. */
     return TOD_SEC((uint64_t)secs);
 }
 
-const char *weekday_name(int wday)
-{
-    return wday >= 0 && wday < 7 ? weekdays[wday] : "?";
-}
+const char *weekday_name(int wday) { return wday >= 0 && wday < 7 ? weekdays[wday] : "?"; }
 
 int fmt_vmdate(char *buf, size_t size, const struct datetime *dt, const char *zone_id)
 {

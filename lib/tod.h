@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #define TOD_USEC(n) ((uint64_t)(n) << 12) /* n microseconds in TOD units */
-#define TOD_SEC(n)  TOD_USEC((uint64_t)(n) * 1000000)
+#define TOD_SEC(n)  TOD_USEC((uint64_t)(n)*1000000)
 
 struct datetime {
     int year;  /* e.g. 2026 */

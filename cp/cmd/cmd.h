@@ -19,11 +19,11 @@ struct term;
 struct vmblok;
 
 struct cmdctx {
-    struct term *term;   /* the terminal the command came from, or NULL */
-    struct vmblok *vm;   /* the user issuing it; NULL before logon */
+    struct term *term; /* the terminal the command came from, or NULL */
+    struct vmblok *vm; /* the user issuing it; NULL before logon */
     void (*out)(struct cmdctx *c, uint8_t flags, const char *line);
     void *outarg;
-    int rc;              /* 0, or the number of the error message issued */
+    int rc; /* 0, or the number of the error message issued */
 };
 
 /* Command flags */
@@ -33,8 +33,8 @@ struct cmdctx {
 
 struct cmd_def {
     const char *name;
-    uint8_t minlen;   /* minimum abbreviation */
-    uint8_t classes;  /* CLASS_A ... CLASS_H: any one of them permits */
+    uint8_t minlen;  /* minimum abbreviation */
+    uint8_t classes; /* CLASS_A ... CLASS_H: any one of them permits */
     uint8_t flags;
     void (*fn)(struct cmdctx *c, struct scan *s);
 };
@@ -52,7 +52,7 @@ void cmd_emsg(struct cmdctx *c, const char *id, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Common operand errors */
-void cmd_err_operand(struct cmdctx *c, const char *module);        /* 026E */
+void cmd_err_operand(struct cmdctx *c, const char *module);                 /* 026E */
 void cmd_err_option(struct cmdctx *c, const char *module, const char *opt); /* 003E */
 
 /* The user's classes (0 before logon). */
@@ -67,14 +67,14 @@ struct cmd_count {
 int cmd_counts(const struct cmd_count **tab);
 
 /* The handlers, by area (≈ their DMK modules) */
-void cmd_logon(struct cmdctx *c, struct scan *s);     /* cons/logon.c: DMKLOG */
-void cmd_logoff(struct cmdctx *c, struct scan *s);    /* cons/logon.c: DMKUSO */
+void cmd_logon(struct cmdctx *c, struct scan *s);  /* cons/logon.c: DMKLOG */
+void cmd_logoff(struct cmdctx *c, struct scan *s); /* cons/logon.c: DMKUSO */
 void cmd_disconn(struct cmdctx *c, struct scan *s);
 void cmd_force(struct cmdctx *c, struct scan *s);
-void cmd_query(struct cmdctx *c, struct scan *s);     /* cmd/query.c: DMKCQG */
-void cmd_set(struct cmdctx *c, struct scan *s);       /* cmd/set.c: DMKCFS */
-void cmd_message(struct cmdctx *c, struct scan *s);   /* cmd/message.c: DMKMSG */
+void cmd_query(struct cmdctx *c, struct scan *s);   /* cmd/query.c: DMKCQG */
+void cmd_set(struct cmdctx *c, struct scan *s);     /* cmd/set.c: DMKCFS */
+void cmd_message(struct cmdctx *c, struct scan *s); /* cmd/message.c: DMKMSG */
 void cmd_warning(struct cmdctx *c, struct scan *s);
-void cmd_shutdown(struct cmdctx *c, struct scan *s);  /* kern/shutdown.c: DMKCPI */
+void cmd_shutdown(struct cmdctx *c, struct scan *s); /* kern/shutdown.c: DMKCPI */
 
 #endif

@@ -22,9 +22,9 @@
 static void cmd_cp(struct cmdctx *c, struct scan *s);
 
 #define ALLCLASSES 0xFF
-#define PRE CMD_PRELOGON
-#define ON  CMD_LOGGEDON
-#define ANY CMD_ANYCLASS
+#define PRE        CMD_PRELOGON
+#define ON         CMD_LOGGEDON
+#define ANY        CMD_ANYCLASS
 
 static const struct cmd_def table[] = {
     {"LOGON", 1, ALLCLASSES, PRE | ANY, cmd_logon},

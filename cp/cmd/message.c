@@ -64,8 +64,7 @@ static bool to_user(struct cmdctx *c, struct vmblok *vm, bool warning, const cha
         return false;
     }
     if (warning ? !vm->wng : !vm->msg) {
-        cmd_emsg(c, "DMKMSG057I", "%s NOT RECEIVING; %s OFF", vm->userid,
-                 warning ? "WNG" : "MSG");
+        cmd_emsg(c, "DMKMSG057I", "%s NOT RECEIVING; %s OFF", vm->userid, warning ? "WNG" : "MSG");
         return false;
     }
     deliver(vm->term, warning ? "WNG" : "MSG", from, text);

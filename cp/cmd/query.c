@@ -81,8 +81,8 @@ static void q_names(struct cmdctx *c, struct scan *s)
     for (struct vmblok *vm = vm_first(); vm; vm = vm->next) {
         char entry[32];
         user_entry(vm, entry, sizeof(entry));
-        len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s", inline_n ? ", " : "",
-                                entry);
+        len +=
+            (size_t)snprintf(line + len, sizeof(line) - len, "%s%s", inline_n ? ", " : "", entry);
         if (++inline_n == 5) {
             cmd_put(c, 0, line);
             inline_n = 0;
@@ -103,11 +103,9 @@ static void q_time(struct cmdctx *c, struct scan *s)
     fmt_vmdate(when, sizeof(when), &dt, cp_sys.zone_id);
     cmd_printf(c, "TIME IS %s", when);
     if (c->vm) {
-        char conn[16], vt[16], tt[16];
-        fmt_elapsed_hms(conn, sizeof(conn), stck() - c->vm->logon_tod);
-        fmt_elapsed_mshs(vt, sizeof(vt), c->vm->vtime);
-        fmt_elapsed_mshs(tt, sizeof(tt), c->vm->ttime);
-        cmd_printf(c, "CONNECT= %s VIRTCPU= %s TOTCPU= %s", conn, vt, tt);
+        char line[96];
+        vm_times_line(c->vm, line, sizeof(line));
+        cmd_put(c, 0, line);
     }
 }
 
@@ -119,12 +117,9 @@ static void q_logmsg(struct cmdctx *c, struct scan *s)
         cmd_put(c, 0, "NO LOGMSG");
         return;
     }
-    struct datetime dt;
-    char hms[16], mdy[16];
-    cp_localtime(logmsg_time(), &dt);
-    fmt_hms(hms, sizeof(hms), &dt);
-    fmt_mdy(mdy, sizeof(mdy), &dt);
-    cmd_printf(c, "LOGMSG- %s %s", hms, mdy);
+    char line[64];
+    logmsg_header(line, sizeof(line));
+    cmd_put(c, 0, line);
     for (int i = 0; i < logmsg_count(); i++)
         cmd_put(c, 0, logmsg_line(i));
 }

@@ -30,8 +30,8 @@ static void set_logmsg(struct cmdctx *c, struct scan *s)
         cmd_err_operand(c, "CFS");
         return;
     }
-    if (len == 4 && toupper(text[0]) == 'N' && toupper(text[1]) == 'U' &&
-        toupper(text[2]) == 'L' && toupper(text[3]) == 'L') {
+    if (len == 4 && toupper(text[0]) == 'N' && toupper(text[1]) == 'U' && toupper(text[2]) == 'L' &&
+        toupper(text[3]) == 'L') {
         logmsg_clear();
         return;
     }

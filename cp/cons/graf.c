@@ -66,22 +66,22 @@ struct graf {
     uint8_t out[4096];
     uint8_t in[2048];
     enum { OP_NONE, OP_READ, OP_WRITE, OP_PROBE, OP_POLL } op;
-    bool need_read;    /* an attention arrived */
+    bool need_read; /* an attention arrived */
     bool need_logo;
-    bool need_erase;   /* erase the screen (CLEAR, wake from the logo) */
-    bool need_crd;     /* clear the input area, set the cursor, restore the keyboard */
+    bool need_erase; /* erase the screen (CLEAR, wake from the logo) */
+    bool need_crd;   /* clear the input area, set the cursor, restore the keyboard */
     bool status_dirty;
     bool alarm;
     bool not_accepted; /* show NOT ACCEPTED until the next input */
     bool kbd_locked;   /* the user pressed a key: the next write unlocks */
     int row;           /* next output row, 0-22 */
     enum mode mode;
-    int more_phase;    /* 0: waiting, 1: alarm given */
+    int more_phase; /* 0: waiting, 1: alarm given */
     struct timer more_timer;
     struct timer poll_timer;
     void (*probe_done)(struct term *t, bool connected);
-    bool logo_after_output; /* show the logo once the queued lines are out */
-    uint32_t seen_seq;      /* the term's read_seq when last looked at */
+    bool logo_after_output;     /* show the logo once the queued lines are out */
+    uint32_t seen_seq;          /* the term's read_seq when last looked at */
     char shown[STATUS_LEN + 1]; /* what the status area says now */
     struct timer logo_timer;
 };
@@ -409,11 +409,8 @@ static void handle_input(struct graf *g, size_t len)
         g->need_crd = true;
         term_attention(t);
         return;
-    case AID_PA3:
-        g->need_crd = true;
-        return;
-    default:
-        break;
+    case AID_PA3: g->need_crd = true; return;
+    default: break;
     }
     /* ENTER, and PF keys (no PF key functions are defined): the line. */
     char line[TERM_INPUT_MAX + 10];

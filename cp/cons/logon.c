@@ -134,12 +134,9 @@ static void logon_complete(struct term *t)
     t->state = TS_LOGGED;
 
     if (logmsg_count() > 0) {
-        struct datetime dt;
-        char hms[16], mdy[16];
-        cp_localtime(logmsg_time(), &dt);
-        fmt_hms(hms, sizeof(hms), &dt);
-        fmt_mdy(mdy, sizeof(mdy), &dt);
-        term_printf(t, "LOGMSG- %s %s", hms, mdy);
+        char line[64];
+        logmsg_header(line, sizeof(line));
+        term_put(t, 0, line);
         for (int i = 0; i < logmsg_count(); i++)
             if (logmsg_line(i)[0] == '*')
                 term_put(t, 0, logmsg_line(i));
@@ -162,8 +159,7 @@ static void wrong_password(struct term *t)
     if (*uf >= 3) {
         char name[16];
         term_name(t, name, sizeof(name));
-        cp_log("DMKLOG051I %s: %d CONSECUTIVE WRONG PASSWORDS FOR %s", name, *uf,
-               t->logon_userid);
+        cp_log("DMKLOG051I %s: %d CONSECUTIVE WRONG PASSWORDS FOR %s", name, *uf, t->logon_userid);
     }
     t->state = TS_THROTTLE;
     term_set_reading(t, READ_NONE, false);
@@ -299,22 +295,13 @@ void cmd_logon(struct cmdctx *c, struct scan *s)
 
 /* ---------------------------------------------------------------- ending sessions */
 
-static void cpu_times(struct vmblok *vm, char *buf, size_t len)
-{
-    char conn[16], vt[16], tt[16];
-    fmt_elapsed_hms(conn, sizeof(conn), stck() - vm->logon_tod);
-    fmt_elapsed_mshs(vt, sizeof(vt), vm->vtime);
-    fmt_elapsed_mshs(tt, sizeof(tt), vm->ttime);
-    snprintf(buf, len, "CONNECT= %s VIRTCPU= %s TOTCPU= %s", conn, vt, tt);
-}
-
 void user_logoff(struct vmblok *vm, bool by_system)
 {
     char when[64], line[96], name[16];
     struct term *t = vm->term;
     now_string(when, sizeof(when));
     if (t) {
-        cpu_times(vm, line, sizeof(line));
+        vm_times_line(vm, line, sizeof(line));
         term_put(t, 0, line);
         term_printf(t, "LOGOFF AT %s%s", when, by_system ? " BY SYSTEM" : "");
         term_name(t, name, sizeof(name));

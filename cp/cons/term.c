@@ -153,8 +153,7 @@ void term_set_reading(struct term *t, enum term_read r, bool hidden)
 
 bool term_input(struct term *t, const char *line, size_t len)
 {
-    if (t->has_pending || t->state == TS_THROTTLE || t->state == TS_PROBING ||
-        t->state == TS_DEAD)
+    if (t->has_pending || t->state == TS_THROTTLE || t->state == TS_PROBING || t->state == TS_DEAD)
         return false;
     if (len > TERM_INPUT_MAX)
         len = TERM_INPUT_MAX;

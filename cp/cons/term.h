@@ -24,12 +24,12 @@ struct vmblok;
 struct term;
 
 /* Output line flags */
-#define OUT_ALARM  0x01 /* sound the alarm when shown (MSG, WNG) */
-#define OUT_ECHO   0x04 /* the echo of an input line */
+#define OUT_ALARM 0x01 /* sound the alarm when shown (MSG, WNG) */
+#define OUT_ECHO  0x04 /* the echo of an input line */
 
-#define TERM_LINE_MAX 132 /* longest output line CP keeps (longer is split) */
-#define TERM_INPUT_MAX 130 /* characters of one input line (R6 BUFIN) */
-#define TERM_OUTQ_MAX 1000 /* lines queued before output is discarded */
+#define TERM_LINE_MAX  132  /* longest output line CP keeps (longer is split) */
+#define TERM_INPUT_MAX 130  /* characters of one input line (R6 BUFIN) */
+#define TERM_OUTQ_MAX  1000 /* lines queued before output is discarded */
 
 struct outline {
     struct outline *next;
@@ -67,21 +67,21 @@ struct term_driver {
 };
 
 struct term {
-    struct term *next;            /* all terminals */
+    struct term *next; /* all terminals */
     struct rdevblok *rdev;
     const struct term_driver *drv;
     void *drvdata;
-    bool syscons;                 /* the system console: also the hardcopy log */
-    bool connected;               /* a client (person) is there */
+    bool syscons;   /* the system console: also the hardcopy log */
+    bool connected; /* a client (person) is there */
     enum term_state state;
     enum term_read reading;
-    bool hidden;                  /* input is not displayed (password) */
-    uint32_t read_seq;            /* counts term_set_reading calls */
-    struct vmblok *vm;            /* the user logged on here */
+    bool hidden;       /* input is not displayed (password) */
+    uint32_t read_seq; /* counts term_set_reading calls */
+    struct vmblok *vm; /* the user logged on here */
     /* output */
     struct outline *outq, *outq_tail;
     int outq_len;
-    bool discarding;              /* queue overflowed: lines are being dropped */
+    bool discarding; /* queue overflowed: lines are being dropped */
     /* input */
     char pending[TERM_INPUT_MAX + 1]; /* the line waiting to be processed */
     bool has_pending;
@@ -89,9 +89,9 @@ struct term {
     /* logon dialogue */
     char logon_userid[9];
     bool logon_noipl;
-    int failures;                 /* consecutive wrong passwords here */
+    int failures; /* consecutive wrong passwords here */
     struct timer throttle;
-    uint64_t last_input;          /* TOD of the last line entered */
+    uint64_t last_input; /* TOD of the last line entered */
 };
 
 /* Register a terminal on a real device (the drivers call this). */

@@ -140,9 +140,7 @@ static void io_done(struct ioblok *io)
         return;
     }
     switch (op) {
-    case OP_WRITE:
-        written(y);
-        break;
+    case OP_WRITE: written(y); break;
     case OP_READ:
         if (!(io->dstat & DEV_UC)) {
             char line[TERM_INPUT_MAX + 1];

@@ -52,7 +52,8 @@ static bool slot_matches(const struct dir_image *img, uint32_t slot, const char 
     uint8_t h[DIRF_HASHLEN];
     uint8_t diff = 0;
 
-    if (slot >= img->npw) return false;
+    if (slot >= img->npw)
+        return false;
     const uint8_t *p =
         img->base + DIRH_SIZE + img->nusers * DIRU_SIZE + img->ndevs * DIRD_SIZE + slot * DIRP_SIZE;
     dir_hash_password(p + DIRP_SALT, typed, h);
@@ -83,13 +84,11 @@ size_t dir_image_size(const struct dir_src *src)
 /* Optional EBCDIC field: zeros when the string is empty. */
 static void put_opt(uint8_t *f, size_t n, const char *s)
 {
-    if (s[0]) a2e_field(f, n, s);
+    if (s[0])
+        a2e_field(f, n, s);
 }
 
-static uint8_t ebc_char(char c)
-{
-    return c ? asc2ebc[(uint8_t)c] : 0;
-}
+static uint8_t ebc_char(char c) { return c ? asc2ebc[(uint8_t)c] : 0; }
 
 struct writer {
     uint8_t *b;
@@ -185,7 +184,8 @@ static uint32_t next_user(const struct dir_src *src, bool first, uint8_t key[8])
     memcpy(prev, key, 8);
     for (uint32_t i = 0; i < src->nusers; i++) {
         a2e_field(k, 8, src->users[i].u.userid);
-        if (!first && memcmp(k, prev, 8) <= 0) continue;
+        if (!first && memcmp(k, prev, 8) <= 0)
+            continue;
         if (!found || memcmp(k, key, 8) < 0) {
             memcpy(key, k, 8);
             best = i;
@@ -213,8 +213,10 @@ long dir_compile(const struct dir_src *src, void *buf, size_t bufsz, dir_salt_fn
     uint8_t *b = buf;
     size_t size = dir_image_size(src);
 
-    if (src->nerrors || !src->has_directory || src->nusers == 0) return DIR_E_SOURCE;
-    if (bufsz < size || size > 0x7FFFFFFF) return DIR_E_SPACE;
+    if (src->nerrors || !src->has_directory || src->nusers == 0)
+        return DIR_E_SOURCE;
+    if (bufsz < size || size > 0x7FFFFFFF)
+        return DIR_E_SPACE;
     memset(b, 0, size);
     uint32_t npw = count_passwords(src);
 
@@ -248,7 +250,8 @@ long dir_compile(const struct dir_src *src, void *buf, size_t bufsz, dir_salt_fn
         if (su->first_dev > src->ndevs || su->u.ndev > src->ndevs - su->first_dev ||
             su->u.ndev > src->ndevs - dev)
             return DIR_E_SOURCE;
-        if (!put_user(&w, b + useroff + k * DIRU_SIZE, su, dev)) return w.err;
+        if (!put_user(&w, b + useroff + k * DIRU_SIZE, su, dev))
+            return w.err;
         for (uint32_t i = 0; i < su->u.ndev; i++, dev++)
             if (!put_dev(&w, b + devoff + dev * DIRD_SIZE, &src->devs[su->first_dev + i]))
                 return w.err;
@@ -257,7 +260,8 @@ long dir_compile(const struct dir_src *src, void *buf, size_t bufsz, dir_salt_fn
 
     /* What CP will refuse must not leave here. */
     struct dir_image img;
-    if (dir_check(b, size, &img, NULL, 0) != 0) return DIR_E_SOURCE;
+    if (dir_check(b, size, &img, NULL, 0) != 0)
+        return DIR_E_SOURCE;
     return (long)size;
 }
 
@@ -276,7 +280,8 @@ static int bad(struct checker *ck, const char *fmt, ...)
 {
     if (ck->why && ck->whysz) {
         size_t n = 0;
-        if (ck->where[0]) n = (size_t)snprintf(ck->why, ck->whysz, "%s: ", ck->where);
+        if (ck->where[0])
+            n = (size_t)snprintf(ck->why, ck->whysz, "%s: ", ck->where);
         if (n < ck->whysz) {
             va_list ap;
             va_start(ap, fmt);
@@ -310,10 +315,12 @@ static bool get_field(const uint8_t *f, size_t n, bool name, bool optional, char
     while (len < n && f[len] != EBCDIC_BLANK)
         len++;
     for (size_t i = len; i < n; i++)
-        if (f[i] != EBCDIC_BLANK) return false;
+        if (f[i] != EBCDIC_BLANK)
+            return false;
     for (size_t i = 0; i < len; i++) {
         out[i] = (char)ebc2asc[f[i]];
-        if (!dir_char_ok((unsigned char)out[i])) return false;
+        if (!dir_char_ok((unsigned char)out[i]))
+            return false;
     }
     out[len] = '\0';
     return len > 0 && (!name || dir_name_ok(out, n));
@@ -362,7 +369,8 @@ static int check_header(struct checker *ck, size_t len, struct dir_image *img)
                    "add up to the image length %u",
                    (unsigned)img->nusers, (unsigned)img->ndevs, (unsigned)img->npw,
                    (unsigned)total);
-    if (img->nusers == 0) return bad(ck, "the directory has no users");
+    if (img->nusers == 0)
+        return bad(ck, "the directory has no users");
 
     uint8_t sha[DIRF_HASHLEN];
     image_sha(b, total, sha);
@@ -384,8 +392,10 @@ static int check_header(struct checker *ck, size_t len, struct dir_image *img)
 /* A password reference: the next unused slot, or ALL / NONE where allowed. */
 static bool pw_ref(uint32_t ref, bool special_ok, uint32_t *next)
 {
-    if (ref == DIRF_PW_NONE || ref == DIRF_PW_ALL) return special_ok;
-    if (ref != *next) return false;
+    if (ref == DIRF_PW_NONE || ref == DIRF_PW_ALL)
+        return special_ok;
+    if (ref != *next)
+        return false;
     (*next)++;
     return true;
 }
@@ -406,7 +416,8 @@ static int check_dev(struct checker *ck, const uint8_t *e, uint32_t *pw)
         return bad(ck, "statement code %u is not valid", stmt);
     if ((link || stmt == DIR_STMT_DEDICATE) ? type != DIR_DT_NONE : (!dt || dt->stmt != stmt))
         return bad(ck, "device type code %u is not valid here", type);
-    if (vaddr > 0xFFF) return bad(ck, "virtual address %04X is more than FFF", vaddr);
+    if (vaddr > 0xFFF)
+        return bad(ck, "virtual address %04X is more than FFF", vaddr);
     if (mdisk ? !dir_mode_name(mode & ~DIR_MODE_V) : link ? !dir_mode_name(mode) : mode != 0)
         return bad(ck, "access mode code %02X is not valid", mode);
     if (stmt == DIR_STMT_DEDICATE ? (flags & ~DIR_DEV_FLAGS) != 0 : flags != 0)
@@ -450,7 +461,8 @@ static int check_user(struct checker *ck, const struct dir_image *img, uint32_t 
     unsigned flags = e[DIRU_FLAGS];
 
     snprintf(ck->where, sizeof(ck->where), "user %u", (unsigned)i);
-    if (!get_field(e + DIRU_USERID, 8, true, false, s)) return bad(ck, "userid is not valid");
+    if (!get_field(e + DIRU_USERID, 8, true, false, s))
+        return bad(ck, "userid is not valid");
     snprintf(ck->where, sizeof(ck->where), "user %u (%.8s)", (unsigned)i, s);
     if (i > 0 && memcmp(e - DIRU_SIZE + DIRU_USERID, e + DIRU_USERID, 8) >= 0)
         return bad(ck, "users are not in ascending order of userid");
@@ -467,7 +479,8 @@ static int check_user(struct checker *ck, const struct dir_image *img, uint32_t 
         (!(flags & DIR_USER_AFFINITY) && e[DIRU_AFFINITY]))
         return bad(ck, "CPUID or AFFINITY value without its flag");
     for (unsigned k = DIRU_LINEND; k <= DIRU_ESCAPE; k++)
-        if (!get_char(e[k], s)) return bad(ck, "line-edit character %02X is not valid", e[k]);
+        if (!get_char(e[k], s))
+            return bad(ck, "line-edit character %02X is not valid", e[k]);
     unsigned plen = e[DIRU_PARMLEN];
     if (plen > DIR_PARM_MAX || (plen && all_zero(e + DIRU_IPL, 8)))
         return bad(ck, "IPL PARM length %u is not valid", plen);
@@ -492,7 +505,8 @@ static int check_user(struct checker *ck, const struct dir_image *img, uint32_t 
     for (uint32_t n = 0; n < ndev; n++) {
         const uint8_t *d = devs + (first + n) * DIRD_SIZE;
         snprintf(ck->where, sizeof(ck->where), "%.28s device %u", where, (unsigned)n);
-        if (check_dev(ck, d, pw)) return -1;
+        if (check_dev(ck, d, pw))
+            return -1;
         for (uint32_t m = 0; m < n; m++)
             if (get_be16(devs + (first + m) * DIRD_SIZE + DIRD_VADDR) == get_be16(d + DIRD_VADDR))
                 return bad(ck, "virtual address %03X is used twice", get_be16(d + DIRD_VADDR));
@@ -538,7 +552,8 @@ static int check_links(struct checker *ck, const struct dir_image *img)
         for (uint32_t n = 0; n < ndev; n++) {
             const uint8_t *d = dev_entry(img, i, n);
             uint32_t owner, m;
-            if (d[DIRD_STMT] != DIR_STMT_LINK) continue;
+            if (d[DIRD_STMT] != DIR_STMT_LINK)
+                continue;
             snprintf(ck->where, sizeof(ck->where), "user %u device %u", (unsigned)i, (unsigned)n);
             if (!find_key(img, d + DIRD_USERID, &owner))
                 return bad(ck, "LINK to a user who is not in the directory");
@@ -557,10 +572,13 @@ int dir_check(const void *buf, size_t len, struct dir_image *img, char *why, siz
     uint32_t dev = 0, pw = 0;
 
     memset(&tmp, 0, sizeof(tmp));
-    if (why && whysz) why[0] = '\0';
-    if (check_header(&ck, len, &tmp)) return -1;
+    if (why && whysz)
+        why[0] = '\0';
+    if (check_header(&ck, len, &tmp))
+        return -1;
     for (uint32_t i = 0; i < tmp.nusers; i++)
-        if (check_user(&ck, &tmp, i, &dev, &pw)) return -1;
+        if (check_user(&ck, &tmp, i, &dev, &pw))
+            return -1;
     ck.where[0] = '\0';
     if (dev != tmp.ndevs)
         return bad(&ck, "%u devices belong to users, the header says %u", (unsigned)dev,
@@ -568,7 +586,8 @@ int dir_check(const void *buf, size_t len, struct dir_image *img, char *why, siz
     if (pw != tmp.npw)
         return bad(&ck, "%u passwords are used, the header says %u", (unsigned)pw,
                    (unsigned)tmp.npw);
-    if (check_links(&ck, &tmp)) return -1;
+    if (check_links(&ck, &tmp))
+        return -1;
     *img = tmp;
     return 0;
 }
@@ -581,10 +600,12 @@ bool dir_find_user(const struct dir_image *img, const char *userid, uint32_t *in
     uint8_t key[8];
     size_t n = strlen(userid);
 
-    if (n == 0 || n > DIR_NAME_MAX) return false;
+    if (n == 0 || n > DIR_NAME_MAX)
+        return false;
     for (size_t i = 0; i <= n; i++)
         up[i] = (char)toupper((unsigned char)userid[i]);
-    if (!dir_name_ok(up, DIR_NAME_MAX)) return false;
+    if (!dir_name_ok(up, DIR_NAME_MAX))
+        return false;
     a2e_field(key, 8, up);
     return find_key(img, key, index);
 }
@@ -592,7 +613,8 @@ bool dir_find_user(const struct dir_image *img, const char *userid, uint32_t *in
 void dir_get_user(const struct dir_image *img, uint32_t index, struct dir_user *u)
 {
     memset(u, 0, sizeof(*u));
-    if (index >= img->nusers) return;
+    if (index >= img->nusers)
+        return;
     const uint8_t *e = user_entry(img, index);
     e2a_field(u->userid, e + DIRU_USERID, 8);
     e2a_field(u->account, e + DIRU_ACCOUNT, 8);
@@ -620,7 +642,8 @@ void dir_get_dev(const struct dir_image *img, uint32_t index, uint32_t n, struct
     static const unsigned pwoff[3] = {DIRD_PWR, DIRD_PWW, DIRD_PWM};
 
     memset(d, 0, sizeof(*d));
-    if (index >= img->nusers || n >= get_be16(user_entry(img, index) + DIRU_NDEV)) return;
+    if (index >= img->nusers || n >= get_be16(user_entry(img, index) + DIRU_NDEV))
+        return;
     const uint8_t *e = dev_entry(img, index, n);
     d->stmt = e[DIRD_STMT];
     d->type = e[DIRD_TYPE];
@@ -641,7 +664,8 @@ void dir_get_dev(const struct dir_image *img, uint32_t index, uint32_t n, struct
 
 bool dir_find_dev(const struct dir_image *img, uint32_t index, uint16_t vaddr, uint32_t *n)
 {
-    if (index >= img->nusers) return false;
+    if (index >= img->nusers)
+        return false;
     uint32_t ndev = get_be16(user_entry(img, index) + DIRU_NDEV);
     for (uint32_t k = 0; k < ndev; k++) {
         if (get_be16(dev_entry(img, index, k) + DIRD_VADDR) == vaddr) {
@@ -654,9 +678,11 @@ bool dir_find_dev(const struct dir_image *img, uint32_t index, uint16_t vaddr, u
 
 bool dir_password_ok(const struct dir_image *img, uint32_t index, const char *typed)
 {
-    if (index >= img->nusers) return false;
+    if (index >= img->nusers)
+        return false;
     const uint8_t *e = user_entry(img, index);
-    if (e[DIRU_FLAGS] & DIR_USER_NOLOG) return false;
+    if (e[DIRU_FLAGS] & DIR_USER_NOLOG)
+        return false;
     return slot_matches(img, get_be32(e + DIRU_PW), typed);
 }
 
@@ -674,7 +700,9 @@ enum dir_pwcheck dir_mdisk_password(const struct dir_image *img, uint32_t index,
         return DIR_PWC_NONE;
     const uint8_t *e = dev_entry(img, index, n);
     uint32_t ref = get_be32(e + off);
-    if (e[DIRD_STMT] != DIR_STMT_MDISK || ref == DIRF_PW_NONE) return DIR_PWC_NONE;
-    if (ref == DIRF_PW_ALL) return DIR_PWC_OK;
+    if (e[DIRD_STMT] != DIR_STMT_MDISK || ref == DIRF_PW_NONE)
+        return DIR_PWC_NONE;
+    if (ref == DIRF_PW_ALL)
+        return DIR_PWC_OK;
     return slot_matches(img, ref, typed) ? DIR_PWC_OK : DIR_PWC_WRONG;
 }

@@ -39,8 +39,10 @@ struct card {
  * split into tokens. */
 static void card_load(struct card *c, const char *line, size_t len)
 {
-    if (len > 0 && line[len - 1] == '\r') len--;
-    if (len > CARD_COLS) len = CARD_COLS;
+    if (len > 0 && line[len - 1] == '\r')
+        len--;
+    if (len > CARD_COLS)
+        len = CARD_COLS;
     c->badcol = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)line[i];
@@ -76,7 +78,8 @@ static void card_load(struct card *c, const char *line, size_t len)
 /* Next line of text starting at *pos; false at the end. */
 static bool next_line(const char *text, size_t len, size_t *pos, const char **line, size_t *n)
 {
-    if (*pos >= len) return false;
+    if (*pos >= len)
+        return false;
     const char *s = text + *pos;
     const char *nl = memchr(s, '\n', len - *pos);
     *line = s;
@@ -85,10 +88,7 @@ static bool next_line(const char *text, size_t len, size_t *pos, const char **li
     return true;
 }
 
-static bool is_comment(const struct card *c)
-{
-    return c->ntok == 0 || c->tok[0][0] == '*';
-}
+static bool is_comment(const struct card *c) { return c->ntok == 0 || c->tok[0][0] == '*'; }
 
 /* ---------------------------------------------------------------- parser state */
 
@@ -113,7 +113,8 @@ static void perr(struct pstate *ps, const char *fmt, ...)
 {
     char msg[200];
     size_t n = 0;
-    if (ps->line) n += (size_t)snprintf(msg, sizeof(msg), "line %u: ", ps->line);
+    if (ps->line)
+        n += (size_t)snprintf(msg, sizeof(msg), "line %u: ", ps->line);
     if (ps->ctx[0] && n < sizeof(msg))
         n += (size_t)snprintf(msg + n, sizeof(msg) - n, "%s: ", ps->ctx);
     if (n < sizeof(msg)) {
@@ -123,7 +124,8 @@ static void perr(struct pstate *ps, const char *fmt, ...)
         va_end(ap);
     }
     ps->src->nerrors++;
-    if (ps->src->report) ps->src->report(ps->src->report_ctx, ps->line, msg);
+    if (ps->src->report)
+        ps->src->report(ps->src->report_ctx, ps->line, msg);
 }
 
 /* ---------------------------------------------------------------- operands */
@@ -137,29 +139,30 @@ static const char *opnd(const struct pstate *ps, unsigned i)
 static const char *need(struct pstate *ps, unsigned i, const char *what)
 {
     const char *t = opnd(ps, i);
-    if (!t) perr(ps, "missing %s", what);
+    if (!t)
+        perr(ps, "missing %s", what);
     return t;
 }
 
 /* Operands from i on are not allowed. */
 static void no_more(struct pstate *ps, unsigned i)
 {
-    if (i < ps->card.ntok) perr(ps, "unexpected operand '%s'", ps->card.tok[i]);
+    if (i < ps->card.ntok)
+        perr(ps, "unexpected operand '%s'", ps->card.tok[i]);
 }
 
-static void setstr(char *dst, const char *s)
-{
-    memcpy(dst, s, strlen(s) + 1);
-}
+static void setstr(char *dst, const char *s) { memcpy(dst, s, strlen(s) + 1); }
 
 static bool all_hex(const char *t, size_t maxdig, uint32_t *out)
 {
     size_t n = strlen(t);
     uint32_t v = 0;
-    if (n == 0 || n > maxdig) return false;
+    if (n == 0 || n > maxdig)
+        return false;
     for (size_t i = 0; i < n; i++) {
         int c = (unsigned char)t[i];
-        if (!isxdigit(c)) return false;
+        if (!isxdigit(c))
+            return false;
         v = v * 16 + (uint32_t)(isdigit(c) ? c - '0' : c - 'A' + 10);
     }
     *out = v;
@@ -169,7 +172,8 @@ static bool all_hex(const char *t, size_t maxdig, uint32_t *out)
 static bool get_hex(struct pstate *ps, const char *t, const char *what, unsigned maxdig,
                     uint32_t *out)
 {
-    if (all_hex(t, maxdig, out)) return true;
+    if (all_hex(t, maxdig, out))
+        return true;
     perr(ps, "%s '%s' is not 1-%u hex digits", what, t, maxdig);
     return false;
 }
@@ -177,7 +181,8 @@ static bool get_hex(struct pstate *ps, const char *t, const char *what, unsigned
 static bool get_vaddr(struct pstate *ps, const char *t, const char *what, uint16_t *out)
 {
     uint32_t v;
-    if (!get_hex(ps, t, what, 3, &v)) return false;
+    if (!get_hex(ps, t, what, 3, &v))
+        return false;
     *out = (uint16_t)v;
     return true;
 }
@@ -192,7 +197,8 @@ static bool get_dec(struct pstate *ps, const char *t, const char *what, uint32_t
             perr(ps, "%s '%s' is not a number", what, t);
             return false;
         }
-        if (v <= 99999999) v = v * 10 + (uint32_t)(t[i] - '0');
+        if (v <= 99999999)
+            v = v * 10 + (uint32_t)(t[i] - '0');
     }
     if (v < min || v > max) {
         perr(ps, "%s %s is not in the range %u-%u", what, t, (unsigned)min, (unsigned)max);
@@ -296,7 +302,8 @@ static uint8_t find_type(const char *t, unsigned stmt)
 {
     for (unsigned i = 1; i < DIR_DT_COUNT; i++) {
         const struct dir_devtype_info *dt = dir_devtype(i);
-        if (dt->stmt == stmt && strcmp(dt->name, t) == 0) return (uint8_t)i;
+        if (dt->stmt == stmt && strcmp(dt->name, t) == 0)
+            return (uint8_t)i;
     }
     return DIR_DT_NONE;
 }
@@ -317,7 +324,8 @@ static bool get_type(struct pstate *ps, const char *t, unsigned stmt, uint8_t *o
 {
     char list[120];
     *out = find_type(t, stmt);
-    if (*out != DIR_DT_NONE) return true;
+    if (*out != DIR_DT_NONE)
+        return true;
     type_list(stmt, list, sizeof(list));
     perr(ps, "device type '%s' is not one of %s", t, list);
     return false;
@@ -338,10 +346,12 @@ static void st_directory(struct pstate *ps)
              src->dir_line);
         return;
     }
-    if (ps->seen_stmt) perr(ps, "DIRECTORY must be the first statement");
+    if (ps->seen_stmt)
+        perr(ps, "DIRECTORY must be the first statement");
     if ((t = need(ps, 1, "directory device address")) && get_hex(ps, t, "address", 3, &v))
         d.cuu = (uint16_t)v;
-    if ((t = need(ps, 2, "device type"))) get_type(ps, t, DIR_STMT_MDISK, &d.type);
+    if ((t = need(ps, 2, "device type")))
+        get_type(ps, t, DIR_STMT_MDISK, &d.type);
     if ((t = need(ps, 3, "volume serial")))
         get_name(ps, t, "volume serial", DIR_VOLSER_MAX, d.volser);
     no_more(ps, 4);
@@ -409,12 +419,15 @@ static void st_user(struct pstate *ps)
             }
             classes |= DIR_CLASS(*p);
         }
-        if (classes) cu->u.classes = classes;
+        if (classes)
+            cu->u.classes = classes;
     }
-    if ((t = opnd(ps, 6)) && get_dec(ps, t, "priority", 1, 99, &v)) cu->u.priority = (uint8_t)v;
+    if ((t = opnd(ps, 6)) && get_dec(ps, t, "priority", 1, 99, &v))
+        cu->u.priority = (uint8_t)v;
     char *edit[4] = {&cu->u.linend, &cu->u.linedel, &cu->u.chardel, &cu->u.escape};
     for (unsigned i = 0; i < 4; i++) {
-        if (!(t = opnd(ps, 7 + i))) break;
+        if (!(t = opnd(ps, 7 + i)))
+            break;
         if (t[1] != '\0')
             perr(ps, "%s character '%s' is not a single character", edit_names[i], t);
         else
@@ -448,7 +461,8 @@ static void st_account(struct pstate *ps)
     ps->cur_account = ps->line;
     if ((t = need(ps, 1, "account number")))
         get_text(ps, t, "account number", DIR_NAME_MAX, u->account);
-    if ((t = opnd(ps, 2))) get_text(ps, t, "distribution code", DIR_NAME_MAX, u->dist);
+    if ((t = opnd(ps, 2)))
+        get_text(ps, t, "distribution code", DIR_NAME_MAX, u->dist);
     no_more(ps, 3);
 }
 
@@ -471,16 +485,19 @@ static void st_option(struct pstate *ps)
     uint32_t v;
     bool in_user = control_order(ps);
 
-    if (ps->card.ntok < 2) perr(ps, "no options given");
+    if (ps->card.ntok < 2)
+        perr(ps, "no options given");
     for (unsigned i = 1; i < ps->card.ntok; i++) {
         const char *t = ps->card.tok[i];
         unsigned k;
         for (k = 0; k < sizeof(option_names) / sizeof(option_names[0]); k++)
-            if (strcmp(t, option_names[k].name) == 0) break;
+            if (strcmp(t, option_names[k].name) == 0)
+                break;
         if (k < sizeof(option_names) / sizeof(option_names[0])) {
             u->options |= option_names[k].bit;
         } else if (strcmp(t, "CPUID") == 0) {
-            if (in_user && ps->cur_cpuid) perr(ps, "CPUID is given twice for user %s", u->userid);
+            if (in_user && ps->cur_cpuid)
+                perr(ps, "CPUID is given twice for user %s", u->userid);
             ps->cur_cpuid = true;
             if ((t = need(ps, ++i, "CPUID value")) && get_hex(ps, t, "CPUID", 6, &v)) {
                 u->cpuid = v;
@@ -512,7 +529,8 @@ static void st_ipl(struct pstate *ps)
     ps->cur_ipl = ps->line;
     if ((t = need(ps, 1, "device address or system name")))
         get_name(ps, t, "IPL device or system name", DIR_NAME_MAX, u->ipl);
-    if (!(t = opnd(ps, 2))) return;
+    if (!(t = opnd(ps, 2)))
+        return;
     if (strcmp(t, "PARM") != 0) {
         perr(ps, "unexpected operand '%s' (only PARM may follow)", t);
         return;
@@ -540,7 +558,8 @@ static bool dev_begin(struct pstate *ps, struct dir_src_dev *d, unsigned stmt, u
     memset(d, 0, sizeof(*d));
     d->d.stmt = (uint8_t)stmt;
     d->line = ps->line;
-    if (!ps->in_user) perr(ps, "device statement comes before the first USER statement");
+    if (!ps->in_user)
+        perr(ps, "device statement comes before the first USER statement");
     return (t = need(ps, vi, "virtual address")) &&
            get_vaddr(ps, t, "virtual address", &d->d.vaddr);
 }
@@ -549,9 +568,11 @@ static bool dev_begin(struct pstate *ps, struct dir_src_dev *d, unsigned stmt, u
 static void dev_add(struct pstate *ps, const struct dir_src_dev *d, bool vaddr_ok)
 {
     struct dir_src *src = ps->src;
-    if (!ps->in_user) return;
+    if (!ps->in_user)
+        return;
     ps->cur_devices = true;
-    if (!vaddr_ok) return;
+    if (!vaddr_ok)
+        return;
     for (uint32_t i = ps->cur->first_dev; i < src->ndevs; i++) {
         if (src->devs[i].d.vaddr == d->d.vaddr) {
             perr(ps, "virtual address %03X is already used on line %u", d->d.vaddr,
@@ -578,9 +599,11 @@ static void st_console(struct pstate *ps)
     if (ps->in_user && ps->cur_console)
         perr(ps, "user %s already has a console (line %u)", ps->cur->u.userid, ps->cur_console);
     ps->cur_console = ps->line;
-    if ((t = need(ps, 2, "device type"))) get_type(ps, t, DIR_STMT_CONSOLE, &d.d.type);
+    if ((t = need(ps, 2, "device type")))
+        get_type(ps, t, DIR_STMT_CONSOLE, &d.d.type);
     d.d.spclass = 'T';
-    if ((t = opnd(ps, 3))) get_spclass(ps, t, false, &d.d.spclass);
+    if ((t = opnd(ps, 3)))
+        get_spclass(ps, t, false, &d.d.spclass);
     no_more(ps, 4);
     dev_add(ps, &d, ok);
 }
@@ -610,7 +633,8 @@ static void st_spool(struct pstate *ps)
     const struct dir_devtype_info *dt = dir_devtype(d.d.type);
     bool reader = dt && dt->uclass == DIR_UC_READER;
     d.d.spclass = reader ? '*' : 'A';
-    if ((t = opnd(ps, next))) get_spclass(ps, t, reader || !dt, &d.d.spclass);
+    if ((t = opnd(ps, next)))
+        get_spclass(ps, t, reader || !dt, &d.d.spclass);
     no_more(ps, next + 1);
     dev_add(ps, &d, ok);
 }
@@ -625,7 +649,8 @@ static void st_mdisk(struct pstate *ps)
     bool ok = dev_begin(ps, &d, DIR_STMT_MDISK, 1);
     bool cyl_ok = false, ncyl_ok = false;
 
-    if ((t = need(ps, 2, "device type"))) get_type(ps, t, DIR_STMT_MDISK, &d.d.type);
+    if ((t = need(ps, 2, "device type")))
+        get_type(ps, t, DIR_STMT_MDISK, &d.d.type);
     if ((t = need(ps, 3, "start cylinder")))
         cyl_ok = get_dec(ps, t, "start cylinder", 0, 65535, &cyl);
     if ((t = need(ps, 4, "number of cylinders")))
@@ -638,9 +663,11 @@ static void st_mdisk(struct pstate *ps)
     if ((t = need(ps, 5, "volume serial")))
         get_name(ps, t, "volume serial", DIR_VOLSER_MAX, d.d.volser);
     d.d.mode = DIR_MODE_W;
-    if ((t = opnd(ps, 6))) get_mode(ps, t, true, &d.d.mode);
+    if ((t = opnd(ps, 6)))
+        get_mode(ps, t, true, &d.d.mode);
     for (unsigned i = 0; i < 3; i++) {
-        if (!(t = opnd(ps, 7 + i))) break;
+        if (!(t = opnd(ps, 7 + i)))
+            break;
         if (strcmp(t, "ALL") == 0)
             d.d.pw[i] = DIR_PW_ALL;
         else if (get_name(ps, t, pw_names[i], DIR_NAME_MAX, d.pw[i]))
@@ -656,11 +683,13 @@ static void st_link(struct pstate *ps)
     const char *t;
     bool ok = dev_begin(ps, &d, DIR_STMT_LINK, 3);
 
-    if ((t = need(ps, 1, "userid"))) get_name(ps, t, "userid", DIR_NAME_MAX, d.d.userid);
+    if ((t = need(ps, 1, "userid")))
+        get_name(ps, t, "userid", DIR_NAME_MAX, d.d.userid);
     if ((t = need(ps, 2, "owner's virtual address")))
         get_vaddr(ps, t, "owner's virtual address", &d.d.target);
     d.d.mode = DIR_MODE_R;
-    if ((t = opnd(ps, 4))) get_mode(ps, t, false, &d.d.mode);
+    if ((t = opnd(ps, 4)))
+        get_mode(ps, t, false, &d.d.mode);
     no_more(ps, 5);
     dev_add(ps, &d, ok);
 }
@@ -698,7 +727,8 @@ static void st_special(struct pstate *ps)
     const char *t;
     bool ok = dev_begin(ps, &d, DIR_STMT_SPECIAL, 1);
 
-    if ((t = need(ps, 2, "device type"))) get_type(ps, t, DIR_STMT_SPECIAL, &d.d.type);
+    if ((t = need(ps, 2, "device type")))
+        get_type(ps, t, DIR_STMT_SPECIAL, &d.d.type);
     no_more(ps, 3);
     dev_add(ps, &d, ok);
 }
@@ -760,7 +790,8 @@ static void check_links(struct pstate *ps)
     struct dir_src *src = ps->src;
     for (uint32_t i = 0; i < src->ndevs; i++) {
         const struct dir_src_dev *l = &src->devs[i];
-        if (l->d.stmt != DIR_STMT_LINK || !l->d.userid[0]) continue;
+        if (l->d.stmt != DIR_STMT_LINK || !l->d.userid[0])
+            continue;
         ps->line = l->line;
         snprintf(ps->ctx, sizeof(ps->ctx), "LINK %s %03X", l->d.userid, l->d.target);
         const struct dir_src_user *o = src->users;
@@ -802,7 +833,8 @@ unsigned dir_parse(struct dir_src *src, const char *text, size_t len)
         if (ps.card.badcol)
             perr(&ps, "column %u holds the control character X'%02X'", ps.card.badcol,
                  ps.card.badch);
-        if (is_comment(&ps.card)) continue;
+        if (is_comment(&ps.card))
+            continue;
         const struct stmtdef *s = find_stmt(ps.card.tok[0]);
         if (!s) {
             perr(&ps, "unknown statement '%s'", ps.card.tok[0]);
@@ -820,7 +852,9 @@ unsigned dir_parse(struct dir_src *src, const char *text, size_t len)
     check_links(&ps);
     ps.line = 0;
     ps.ctx[0] = '\0';
-    if (!src->has_directory) perr(&ps, "there is no DIRECTORY statement");
-    if (!ps.in_user) perr(&ps, "there are no USER statements");
+    if (!src->has_directory)
+        perr(&ps, "there is no DIRECTORY statement");
+    if (!ps.in_user)
+        perr(&ps, "there are no USER statements");
     return src->nerrors;
 }

@@ -41,7 +41,8 @@ static const struct dir_devtype_info devtypes[DIR_DT_COUNT] = {
 
 const struct dir_devtype_info *dir_devtype(unsigned type)
 {
-    if (type == DIR_DT_NONE || type >= DIR_DT_COUNT) return NULL;
+    if (type == DIR_DT_NONE || type >= DIR_DT_COUNT)
+        return NULL;
     return &devtypes[type];
 }
 
@@ -58,7 +59,8 @@ static const struct {
 
 const char *dir_mode_name(unsigned mode)
 {
-    if (mode == 0 || mode >= sizeof(modes) / sizeof(modes[0])) return NULL;
+    if (mode == 0 || mode >= sizeof(modes) / sizeof(modes[0]))
+        return NULL;
     return modes[mode].name;
 }
 
@@ -71,15 +73,14 @@ char dir_mode_password(unsigned mode)
 bool dir_name_ok(const char *s, size_t max)
 {
     size_t n = strlen(s);
-    if (n == 0 || n > max) return false;
+    if (n == 0 || n > max)
+        return false;
     for (size_t i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
-        if (!(isupper(c) || isdigit(c) || c == '@' || c == '#' || c == '$')) return false;
+        if (!(isupper(c) || isdigit(c) || c == '@' || c == '#' || c == '$'))
+            return false;
     }
     return true;
 }
 
-bool dir_char_ok(int c)
-{
-    return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c <= 0xFF;
-}
+bool dir_char_ok(int c) { return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c <= 0xFF; }

@@ -82,8 +82,8 @@ int ckd_read_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsig
             n = MAX_PAGES_PER_IO;
         locate(cyl, head, rec);
         for (unsigned i = 0; i < n; i++)
-            ccw1_set(&chain.ccw[3 + i], i ? CCW_READ_MT : CCW_READ, CCW_CC | CCW_SLI,
-                     VOLFMT_PAGE, (uint32_t)(uintptr_t)(dest + (size_t)i * VOLFMT_PAGE));
+            ccw1_set(&chain.ccw[3 + i], i ? CCW_READ_MT : CCW_READ, CCW_CC | CCW_SLI, VOLFMT_PAGE,
+                     (uint32_t)(uintptr_t)(dest + (size_t)i * VOLFMT_PAGE));
         chain.ccw[3 + n - 1].b[1] &= (uint8_t)~CCW_CC;
         if (run(rd) != 0)
             return -1;

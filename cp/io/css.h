@@ -103,10 +103,10 @@ struct schib {
 } __attribute__((aligned(4)));
 _Static_assert(sizeof(struct schib) == 52, "SCHIB is 52 bytes");
 
-#define PMCW_INTPARM 0  /* 4 */
-#define PMCW_ISC     4  /* ISC in bits 2-4 (mask 0x38) */
-#define PMCW_FLAGS   5  /* E 0x80 ... V 0x01 */
-#define PMCW_DEVNO   6  /* 2 */
+#define PMCW_INTPARM 0 /* 4 */
+#define PMCW_ISC     4 /* ISC in bits 2-4 (mask 0x38) */
+#define PMCW_FLAGS   5 /* E 0x80 ... V 0x01 */
+#define PMCW_DEVNO   6 /* 2 */
 #define PMCW_LPM     8
 #define PMCW_PIM     11
 #define PMCW_PAM     15

@@ -212,30 +212,20 @@ static void classify(struct rdevblok *rd)
     switch (rd->devtype) {
     case 0x3277:
     case 0x3278:
-    case 0x3279:
-        rd->cls = RDEV_TERM3270;
-        break;
+    case 0x3279: rd->cls = RDEV_TERM3270; break;
     case 0x3215:
-    case 0x1052:
-        rd->cls = RDEV_TERM3215;
-        break;
+    case 0x1052: rd->cls = RDEV_TERM3215; break;
     case 0x2540:
     case 0x3505:
     case 0x3525:
     case 0x1403:
     case 0x3211:
     case 0x1443:
-    case 0x2501:
-        rd->cls = RDEV_UR;
-        break;
+    case 0x2501: rd->cls = RDEV_UR; break;
     case 0x3420:
     case 0x3480:
-    case 0x3490:
-        rd->cls = RDEV_TAPE;
-        break;
-    default:
-        rd->geom = ckd_geom_by_type(rd->devtype);
-        rd->cls = rd->geom ? RDEV_DASD : RDEV_OTHER;
+    case 0x3490: rd->cls = RDEV_TAPE; break;
+    default: rd->geom = ckd_geom_by_type(rd->devtype); rd->cls = rd->geom ? RDEV_DASD : RDEV_OTHER;
     }
 }
 

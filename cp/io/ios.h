@@ -36,17 +36,17 @@ typedef void (*rdev_unsol_fn)(struct rdevblok *rd, uint8_t dstat);
 
 struct rdevblok {
     uint16_t devno;
-    uint16_t schno;          /* subchannel number */
+    uint16_t schno; /* subchannel number */
     enum rdev_class cls;
     uint16_t cutype, devtype; /* from SENSE ID */
     uint8_t cumodel, devmodel;
-    bool online;             /* enabled and answered SENSE ID */
-    struct ioblok *active;   /* channel program in progress */
+    bool online;           /* enabled and answered SENSE ID */
+    struct ioblok *active; /* channel program in progress */
     struct ioblok *qhead, *qtail;
     rdev_unsol_fn unsol;
-    void *owner;             /* the terminal, volume ... using the device */
-    uint32_t sio_count;      /* channel programs started */
-    char volser[7];          /* DASD: the VOL1 label, "" if none */
+    void *owner;        /* the terminal, volume ... using the device */
+    uint32_t sio_count; /* channel programs started */
+    char volser[7];     /* DASD: the VOL1 label, "" if none */
     const struct ckd_geom *geom;
 };
 
@@ -55,17 +55,17 @@ typedef void (*io_done_fn)(struct ioblok *io);
 struct ioblok {
     struct ioblok *next;
     struct rdevblok *rdev;
-    struct ccw1 *ccw;        /* the channel program, below 2 GB */
+    struct ccw1 *ccw; /* the channel program, below 2 GB */
     io_done_fn done;
     void *ctx;
     /* results */
-    int cc;                  /* SSCH condition code: 3 = not operational */
-    uint8_t dstat, sstat;    /* device and subchannel status of the ending */
-    uint16_t residual;       /* of the last CCW executed */
-    uint8_t sense[32];       /* valid when dstat has unit check */
+    int cc;               /* SSCH condition code: 3 = not operational */
+    uint8_t dstat, sstat; /* device and subchannel status of the ending */
+    uint16_t residual;    /* of the last CCW executed */
+    uint8_t sense[32];    /* valid when dstat has unit check */
     uint16_t senselen;
     /* CP's use */
-    bool sensing;            /* the sense channel program is running */
+    bool sensing; /* the sense channel program is running */
     struct ccw1 sense_ccw;
 };
 

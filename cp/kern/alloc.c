@@ -12,17 +12,17 @@
 #include <string.h>
 #include "kern/alloc.h"
 
-#define MIN_SHIFT 5 /* 32 bytes */
+#define MIN_SHIFT 5  /* 32 bytes */
 #define MAX_SHIFT 11 /* 2048 bytes */
 #define NCLASSES  (MAX_SHIFT - MIN_SHIFT + 1)
 
 enum {
     TAG_FREE = 0,
-    TAG_SYSTEM = 1,   /* the allocator's own tables */
-    TAG_RUN = 2,      /* first page of a large kmalloc run */
-    TAG_RUNCONT = 3,  /* later pages of a run */
-    TAG_PAGES = 4,    /* first page of a pages_alloc run */
-    TAG_SLAB = 16,    /* + class index: a page of blocks of one size */
+    TAG_SYSTEM = 1,  /* the allocator's own tables */
+    TAG_RUN = 2,     /* first page of a large kmalloc run */
+    TAG_RUNCONT = 3, /* later pages of a run */
+    TAG_PAGES = 4,   /* first page of a pages_alloc run */
+    TAG_SLAB = 16,   /* + class index: a page of blocks of one size */
 };
 
 struct freeblk {
@@ -32,10 +32,10 @@ struct freeblk {
 static struct {
     uint8_t *base;
     size_t npages;
-    uint8_t *bitmap;     /* 1 = free */
-    uint8_t *tag;        /* per page */
-    uint32_t *runlen;    /* per page: length of a run starting here */
-    size_t hint;         /* where to start looking for free pages */
+    uint8_t *bitmap;  /* 1 = free */
+    uint8_t *tag;     /* per page */
+    uint32_t *runlen; /* per page: length of a run starting here */
+    size_t hint;      /* where to start looking for free pages */
     struct freeblk *freelist[NCLASSES];
     struct alloc_stats st;
 } A;
@@ -46,7 +46,7 @@ static void set_free(size_t i, bool f)
     if (f)
         A.bitmap[i / 8] |= (uint8_t)(1u << (i % 8));
     else
-        A.bitmap[i / 8] &= (uint8_t)~(1u << (i % 8));
+        A.bitmap[i / 8] &= (uint8_t) ~(1u << (i % 8));
 }
 
 void alloc_init(void *base, size_t size)
@@ -121,8 +121,10 @@ static void free_run(size_t first, size_t n)
 
 void pages_free(void *p, size_t n)
 {
+    if (!p)
+        return;
     size_t first = page_index(p);
-    if (!p || first >= A.npages || A.tag[first] != TAG_PAGES || A.runlen[first] != n)
+    if (first >= A.npages || A.tag[first] != TAG_PAGES || A.runlen[first] != n)
         return; /* not something pages_alloc gave out: ignore rather than corrupt */
     free_run(first, n);
 }

@@ -8,6 +8,7 @@
 #include "io/ios.h"
 #include "kern/cp.h"
 #include "kern/log.h"
+#include "lib/tod.h"
 #include "machine/cpu.h"
 #include "vm/vmblok.h"
 
@@ -107,7 +108,6 @@ static uint64_t logmsg_tod;
 
 int logmsg_count(void) { return nlogmsg; }
 const char *logmsg_line(int i) { return i >= 0 && i < nlogmsg ? logmsg[i] : NULL; }
-uint64_t logmsg_time(void) { return logmsg_tod; }
 
 int logmsg_add(const char *text)
 {
@@ -116,6 +116,16 @@ int logmsg_add(const char *text)
     snprintf(logmsg[nlogmsg++], sizeof(logmsg[0]), "%s", text);
     logmsg_tod = stck();
     return 0;
+}
+
+void logmsg_header(char *buf, size_t len)
+{
+    struct datetime dt;
+    char hms[16], mdy[16];
+    cp_localtime(logmsg_tod, &dt);
+    fmt_hms(hms, sizeof(hms), &dt);
+    fmt_mdy(mdy, sizeof(mdy), &dt);
+    snprintf(buf, len, "LOGMSG- %s %s", hms, mdy);
 }
 
 void logmsg_clear(void)

@@ -13,9 +13,10 @@
 #ifndef CP_KERN_LOG_H
 #define CP_KERN_LOG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#define LOG_RING 64
+#define LOG_RING         64
 #define LOGMSG_MAX_LINES 16
 #define LOGMSG_LINE_MAX  72
 
@@ -33,9 +34,10 @@ void log_consoles_ready(void);
 const char *log_recent(int n);
 
 /* The log message */
+/* "LOGMSG- hh:mm:ss mm/dd/yy": the header line LOGON and QUERY show. */
+void logmsg_header(char *buf, size_t len);
 int logmsg_count(void);
 const char *logmsg_line(int i);
-uint64_t logmsg_time(void);
 int logmsg_add(const char *text); /* -1 when full */
 void logmsg_clear(void);
 

@@ -31,7 +31,7 @@
 
 #define EVTYPE_MSG  0x02
 #define EVTYPE_SIGQ 0x1D
-#define EVMASK(t)   (0x80000000u >> ((t) - 1))
+#define EVMASK(t)   (0x80000000u >> ((t)-1))
 
 /* SCCB header: length(2) flags(1) reserved(2) type(1) reason(1) response(1) */
 #define SCCB_LEN  0
@@ -123,9 +123,9 @@ void sclp_message(const char *text)
     uint8_t *obj = mdb + 12;
     uint16_t objlen = (uint16_t)(4 + 6 + len);
     put_be16(obj, objlen);
-    put_be16(obj + 2, 4);  /* message text object */
-    obj[4] = 0x10;         /* line type: last line of the message */
-    obj[9] = 0xE4;         /* normal intensity */
+    put_be16(obj + 2, 4); /* message text object */
+    obj[4] = 0x10;        /* line type: last line of the message */
+    obj[9] = 0xE4;        /* normal intensity */
     a2e_display(obj + 10, text, len);
     put_be16(mdb, (uint16_t)(12 + objlen));
     put_be16(mdb + 2, 1);
@@ -160,7 +160,8 @@ void sclp_interrupt(uint32_t parm)
     if (busy && addr == (uint32_t)(uintptr_t)sccb) {
         busy = false;
         /* A read-event reply: look for signal quiesce. */
-        if (inflight == SCLP_READ_EVENT_DATA && get_be16(sccb + SCCB_LEN) > SCCB_HDR && sccb[SCCB_RESP] == 0x20) {
+        if (inflight == SCLP_READ_EVENT_DATA && get_be16(sccb + SCCB_LEN) > SCCB_HDR &&
+            sccb[SCCB_RESP] == 0x20) {
             uint16_t total = get_be16(sccb + SCCB_LEN);
             for (uint16_t off = SCCB_HDR; off + 6 <= total && off + 6u <= sizeof(sccb);) {
                 uint16_t len = get_be16(sccb + off);

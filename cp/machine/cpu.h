@@ -49,13 +49,11 @@ static inline uint64_t stctg(int cr)
     uint64_t v;
     switch (cr) {
 #define STCTG(n)                                                                                   \
-    case n:                                                                                        \
-        __asm__ volatile("stctg " #n "," #n ",%0" : "=Q"(v));                                      \
-        break;
-        STCTG(0) STCTG(1) STCTG(2) STCTG(3) STCTG(6) STCTG(7) STCTG(13) STCTG(14)
+    case n: __asm__ volatile("stctg " #n "," #n ",%0" : "=Q"(v)); break;
+        STCTG(0)
+        STCTG(1) STCTG(2) STCTG(3) STCTG(6) STCTG(7) STCTG(13) STCTG(14)
 #undef STCTG
-    default:
-        v = 0;
+            default : v = 0;
     }
     return v;
 }
@@ -64,9 +62,7 @@ static inline void lctlg(int cr, uint64_t v)
 {
     switch (cr) {
 #define LCTLG(n)                                                                                   \
-    case n:                                                                                        \
-        __asm__ volatile("lctlg " #n "," #n ",%0" : : "Q"(v));                                     \
-        break;
+    case n: __asm__ volatile("lctlg " #n "," #n ",%0" : : "Q"(v)); break;
         LCTLG(0) LCTLG(1) LCTLG(2) LCTLG(3) LCTLG(6) LCTLG(7) LCTLG(13) LCTLG(14)
 #undef LCTLG
     }

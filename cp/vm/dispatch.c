@@ -23,16 +23,10 @@
 static void external(void)
 {
     switch (lc_get16(LC_EXT_CODE)) {
-    case EXT_CLOCK_COMP:
-        break; /* the timers run at the top of the loop */
-    case EXT_SERVICE_SIGNAL:
-        sclp_interrupt(lc_get32(LC_EXT_PARAM));
-        break;
-    case EXT_INTERRUPT_KEY:
-        cp_log("DMKDSP451I EXTERNAL INTERRUPT KEY IGNORED");
-        break;
-    default:
-        break;
+    case EXT_CLOCK_COMP: break; /* the timers run at the top of the loop */
+    case EXT_SERVICE_SIGNAL: sclp_interrupt(lc_get32(LC_EXT_PARAM)); break;
+    case EXT_INTERRUPT_KEY: cp_log("DMKDSP451I EXTERNAL INTERRUPT KEY IGNORED"); break;
+    default: break;
     }
 }
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "kern/alloc.h"
+#include "lib/tod.h"
+#include "machine/cpu.h"
 #include "vm/vmblok.h"
 
 static struct vmblok *users;
@@ -48,6 +50,15 @@ struct vmblok *vm_find(const char *userid)
 }
 
 struct vmblok *vm_first(void) { return users; }
+
+void vm_times_line(const struct vmblok *vm, char *buf, size_t len)
+{
+    char conn[16], vt[16], tt[16];
+    fmt_elapsed_hms(conn, sizeof(conn), stck() - vm->logon_tod);
+    fmt_elapsed_mshs(vt, sizeof(vt), vm->vtime);
+    fmt_elapsed_mshs(tt, sizeof(tt), vm->ttime);
+    snprintf(buf, len, "CONNECT= %s VIRTCPU= %s TOTCPU= %s", conn, vt, tt);
+}
 
 int vm_count(void)
 {

@@ -10,6 +10,7 @@
 #define CP_VM_VMBLOK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct term;
@@ -30,17 +31,20 @@ struct vmblok {
     struct vmblok *next;
     char userid[9];
     uint8_t classes;
-    int dir_index;        /* the user's directory entry */
-    struct term *term;    /* NULL while disconnected */
+    int dir_index;     /* the user's directory entry */
+    struct term *term; /* NULL while disconnected */
     uint64_t logon_tod;
-    uint64_t vtime;       /* virtual CPU time used (TOD units) */
-    uint64_t ttime;       /* total: virtual plus CP's time on its behalf */
+    uint64_t vtime; /* virtual CPU time used (TOD units) */
+    uint64_t ttime; /* total: virtual plus CP's time on its behalf */
     /* SET options */
     bool msg, wng, imsg, run;
     enum emsg_mode emsg;
     /* TERMINAL options: the line-editing characters, 0 when off */
     char linend, linedel, chardel, escape;
 };
+
+/* "CONNECT= hh:mm:ss VIRTCPU= mmm:ss.hs TOTCPU= mmm:ss.hs" (LOGOFF, QUERY TIME) */
+void vm_times_line(const struct vmblok *vm, char *buf, size_t len);
 
 /* Create a user's block and put it on the list (NULL: no storage). */
 struct vmblok *vm_create(const char *userid);

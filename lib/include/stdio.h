@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include "../fmt.h"
 
-#define snprintf lib_snprintf
+#define snprintf  lib_snprintf
 #define vsnprintf lib_vsnprintf
 
 #endif

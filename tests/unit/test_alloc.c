@@ -386,7 +386,10 @@ static void test_random(void)
         size_t n;
         bool pages = false;
         switch (r % 16) {
-        case 0: n = 1 + next_rand() % 4; pages = true; break;
+        case 0:
+            n = 1 + next_rand() % 4;
+            pages = true;
+            break;
         case 1:
         case 2: n = 2049 + next_rand() % 14000; break;
         default: n = 1 + next_rand() % 2048; break;

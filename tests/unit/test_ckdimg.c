@@ -62,10 +62,9 @@ static void test_empty_track(void)
     memset(buf, 0xEE, ts);
     ckdtrk_init(buf, ts, 300, 17);
     /* header: 0 CC HH; R0 count CCHH 0 0 0008; eight data bytes of zero; end marker */
-    static const uint8_t want[] = {0x00, 0x01, 0x2C, 0x00, 0x11, 0x01, 0x2C, 0x00,
-                                   0x11, 0x00, 0x00, 0x00, 0x08, 0,    0,    0,
-                                   0,    0,    0,    0,    0,    0xFF, 0xFF, 0xFF,
-                                   0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    static const uint8_t want[] = {0x00, 0x01, 0x2C, 0x00, 0x11, 0x01, 0x2C, 0x00, 0x11, 0x00,
+                                   0x00, 0x00, 0x08, 0,    0,    0,    0,    0,    0,    0,
+                                   0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
     CU_ASSERT_EQUAL(memcmp(buf, want, sizeof(want)), 0);
     bool zero = true;
     for (uint32_t i = sizeof(want); i < ts; i++)
@@ -153,8 +152,8 @@ static const struct {
     uint16_t dl;
     int fits;
 } capacity[] = {
-    {"3330", 0, 4096, 3}, {"3350", 0, 4096, 4},   {"3380", 0, 4096, 10}, {"3390", 0, 4096, 12},
-    {"3380", 8, 4096, 9}, {"3390", 0, 27998, 2}, {"3390", 0, 27999, 1}, {"3350", 0, 19069, 1},
+    {"3330", 0, 4096, 3},  {"3350", 0, 4096, 4},  {"3380", 0, 4096, 10}, {"3390", 0, 4096, 12},
+    {"3380", 8, 4096, 9},  {"3390", 0, 27998, 2}, {"3390", 0, 27999, 1}, {"3350", 0, 19069, 1},
     {"3350", 0, 19070, 0}, {"3390", 0, 56665, 0}, {"3380", 0, 47477, 0},
 };
 
@@ -250,15 +249,13 @@ static void test_damaged_tracks(void)
 
     struct ckdrec recs[CKDTRK_MAX_RECS];
     char why[300];
-    CU_ASSERT_EQUAL(ckdtrk_parse(base, ts, BASE_CYL, BASE_HEAD, recs, CKDTRK_MAX_RECS, why,
-                                 sizeof(why)),
-                    2);
+    CU_ASSERT_EQUAL(
+        ckdtrk_parse(base, ts, BASE_CYL, BASE_HEAD, recs, CKDTRK_MAX_RECS, why, sizeof(why)), 2);
     for (size_t i = 0; i < NELEM(damage); i++) {
         memcpy(buf, base, ts);
         memcpy(buf + damage[i].off, damage[i].bytes, damage[i].n);
         strcpy(why, "(none)");
-        int n = ckdtrk_parse(buf, ts, BASE_CYL, BASE_HEAD, recs, CKDTRK_MAX_RECS, why,
-                             sizeof(why));
+        int n = ckdtrk_parse(buf, ts, BASE_CYL, BASE_HEAD, recs, CKDTRK_MAX_RECS, why, sizeof(why));
         bool ok = n == -1 && strcmp(why, "(none)") != 0 && mentions(why, damage[i].words);
         if (!ok)
             printf("\n    %s: %d, \"%s\"", damage[i].what, n, why);
@@ -266,13 +263,13 @@ static void test_damaged_tracks(void)
         /* a reason always names the track */
         CU_ASSERT_TRUE(mentions(why, "cylinder 7 head 2"));
         /* and without a reason buffer it is refused all the same */
-        CU_ASSERT_EQUAL(
-            ckdtrk_parse(buf, ts, BASE_CYL, BASE_HEAD, recs, CKDTRK_MAX_RECS, NULL, 0), -1);
+        CU_ASSERT_EQUAL(ckdtrk_parse(buf, ts, BASE_CYL, BASE_HEAD, recs, CKDTRK_MAX_RECS, NULL, 0),
+                        -1);
     }
     /* the undamaged track read as another track is refused */
-    CU_ASSERT_EQUAL(ckdtrk_parse(base, ts, BASE_CYL, BASE_HEAD + 1, recs, CKDTRK_MAX_RECS, why,
-                                 sizeof(why)),
-                    -1);
+    CU_ASSERT_EQUAL(
+        ckdtrk_parse(base, ts, BASE_CYL, BASE_HEAD + 1, recs, CKDTRK_MAX_RECS, why, sizeof(why)),
+        -1);
     CU_ASSERT_TRUE(mentions(why, "track header"));
     /* an end marker missing on track 0 0 (whose zero padding looks like counts) */
     ckdtrk_init(base, ts, 0, 0);
@@ -423,14 +420,18 @@ enum damage_kind { WRITE_BYTES, TRUNCATE_BY, TEXT_FILE, HEADER_ONLY };
 static const struct {
     const char *what;
     enum damage_kind kind;
-    long off;           /* WRITE_BYTES: where; TRUNCATE_BY: bytes cut off the end */
+    long off; /* WRITE_BYTES: where; TRUNCATE_BY: bytes cut off the end */
     uint8_t bytes[8];
     size_t n;
     const char *words;
 } bad_files[] = {
     {"a text file", TEXT_FILE, 0, {0}, 0, "not a CKD image"},
     {"shorter than the header", TRUNCATE_BY, -100, {0}, 0, "not a CKD image"},
-    {"another magic", WRITE_BYTES, 0, {'F', 'B', 'A', '_', 'P', '3', '7', '0'}, 8,
+    {"another magic",
+     WRITE_BYTES,
+     0,
+     {'F', 'B', 'A', '_', 'P', '3', '7', '0'},
+     8,
      "not a CKD image"},
     {"compressed CCKD", WRITE_BYTES, 0, {'C', 'K', 'D', '_', 'C', '3', '7', '0'}, 8, "compressed"},
     {"cut by one track", TRUNCATE_BY, 19456, {0}, 0, "whole number"},
@@ -464,13 +465,11 @@ static void test_open_refuses(void)
                             (ssize_t)bad_files[i].n);
             break;
         case TRUNCATE_BY:
-            CU_ASSERT_EQUAL(ftruncate(fd, bad_files[i].off < 0 ? -bad_files[i].off
-                                                               : size - bad_files[i].off),
-                            0);
+            CU_ASSERT_EQUAL(
+                ftruncate(fd, bad_files[i].off < 0 ? -bad_files[i].off : size - bad_files[i].off),
+                0);
             break;
-        case HEADER_ONLY:
-            CU_ASSERT_EQUAL(ftruncate(fd, 512), 0);
-            break;
+        case HEADER_ONLY: CU_ASSERT_EQUAL(ftruncate(fd, 512), 0); break;
         case TEXT_FILE: {
             char text[2000];
             memset(text, 'x', sizeof(text));

@@ -29,7 +29,8 @@ static void test_tokens(void)
         size_t n;
         while ((n = scan_token(&s, tok, sizeof tok)) > 0) {
             CU_ASSERT_EQUAL(n, strlen(tok));
-            if (joined[0]) strcat(joined, "|");
+            if (joined[0])
+                strcat(joined, "|");
             strcat(joined, tok);
         }
         CU_ASSERT_STRING_EQUAL(joined, splits[k].tokens);

@@ -1153,7 +1153,8 @@ static void test_fuzz(void)
         }
         reseal(b, len);
         struct dir_image di;
-        if (dir_check(b, len, &di, NULL, 0) != 0) continue;
+        if (dir_check(b, len, &di, NULL, 0) != 0)
+            continue;
         accepted++;
         for (uint32_t i = 0; i < di.nusers; i++) {
             struct dir_user u;
@@ -1205,7 +1206,8 @@ static void test_tables(void)
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     static char text[65536];
     *len = fread(text, 1, sizeof(text) - 1, f);
     text[*len] = '\0';
@@ -1217,7 +1219,8 @@ static void test_shipped_directory(void)
 {
     size_t len;
     const char *text = read_file("dasd/system/user.direct", &len);
-    if (!text) text = read_file("../../dasd/system/user.direct", &len);
+    if (!text)
+        text = read_file("../../dasd/system/user.direct", &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(text);
     CU_ASSERT_EQUAL(strlen(text), len);
 

@@ -46,8 +46,10 @@ static void test_addresses(void)
     for (unsigned a = 0; a < 16384; a++) {
         uint8_t b[2];
         ds_encode_addr(a, b);
-        if (ds_decode_addr(b[0], b[1]) != a) CU_FAIL("address round trip");
-        if (a < 4096 && (b[0] < 0x40 || b[1] < 0x40)) CU_FAIL("12-bit address byte below X'40'");
+        if (ds_decode_addr(b[0], b[1]) != a)
+            CU_FAIL("address round trip");
+        if (a < 4096 && (b[0] < 0x40 || b[1] < 0x40))
+            CU_FAIL("12-bit address byte below X'40'");
     }
 }
 
@@ -132,7 +134,8 @@ static void test_text_is_graphic(void)
     ds_text(&d, all, sizeof all);
     CU_ASSERT_EQUAL(d.len, 256);
     for (int i = 0; i < 256; i++)
-        if (buf[i] < 0x40 || buf[i] == 0xFF) CU_FAIL("ds_text produced a non-graphic byte");
+        if (buf[i] < 0x40 || buf[i] == 0xFF)
+            CU_FAIL("ds_text produced a non-graphic byte");
     CU_ASSERT_EQUAL(buf['A'], 0xC1);
     CU_ASSERT_EQUAL(buf['z'], 0xA9);
     CU_ASSERT_EQUAL(buf[0x11], 0x40); /* not an SBA */
@@ -228,7 +231,8 @@ static void test_parse(void)
         CU_ASSERT_EQUAL(rc, records[k].rc);
         if (rc != records[k].rc)
             fprintf(stderr, "\nds3270 record \"%s\": rc %d\n", records[k].what, rc);
-        if (rc != 0) continue;
+        if (rc != 0)
+            continue;
         CU_ASSERT_EQUAL(in.aid, records[k].aid);
         CU_ASSERT_EQUAL(in.cursor, records[k].cursor);
         CU_ASSERT_EQUAL(in.nfields, records[k].nfields);

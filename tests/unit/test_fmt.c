@@ -255,11 +255,13 @@ static void test_host_integers(void)
         for (unsigned fl = 0; fl < 32; fl++) {
             bool sgn = *c == 'd' || *c == 'i';
             /* '#' is undefined for d, i and u */
-            if ((fl & 16) && (sgn || *c == 'u')) continue;
+            if ((fl & 16) && (sgn || *c == 'u'))
+                continue;
             char flags[8];
             size_t nf = 0;
             for (int b = 0; b < 5; b++)
-                if (fl & (1u << b)) flags[nf++] = flagch[b];
+                if (fl & (1u << b))
+                    flags[nf++] = flagch[b];
             flags[nf] = '\0';
             for (size_t w = 0; w < NELEM(widths); w++)
                 for (size_t p = 0; p < NELEM(precs); p++)

@@ -215,10 +215,7 @@ static struct {
     char fault[200];
 } M;
 
-static unsigned recs_on(unsigned cyl, unsigned head)
-{
-    return cyl == 0 && head == 0 ? 5 : M.rpt;
-}
+static unsigned recs_on(unsigned cyl, unsigned head) { return cyl == 0 && head == 0 ? 5 : M.rpt; }
 
 static void fault(const char *what, unsigned at)
 {
@@ -356,11 +353,8 @@ static bool run_ipl(const char *dev, const uint8_t *ipl1, const uint8_t *ipl2, s
                 index_passes = 0;
             break;
         case 0x06:
-        case 0x86:
-            read_data(c.addr, c.count, c.cmd == 0x86, at);
-            break;
-        default:
-            fault("unexpected command", at);
+        case 0x86: read_data(c.addr, c.count, c.cmd == 0x86, at); break;
+        default: fault("unexpected command", at);
         }
         if (!chain)
             return !M.fault[0];
@@ -380,8 +374,7 @@ static void test_program_runs(void)
         uint8_t ipl1[IPL1_LEN], ipl2[VOLFMT_IPL2_MAX];
         size_t len = 0;
         char why[200] = "";
-        CU_ASSERT_EQUAL_FATAL(ipl_build(g, nuc_cyl, pages, ipl1, ipl2, &len, why, sizeof(why)),
-                              0);
+        CU_ASSERT_EQUAL_FATAL(ipl_build(g, nuc_cyl, pages, ipl1, ipl2, &len, why, sizeof(why)), 0);
         bool ok = run_ipl(dev, ipl1, ipl2, len);
         if (!ok)
             printf("\n    %s %u pages: %s", dev, pages, M.fault);
@@ -394,8 +387,7 @@ static void test_program_runs(void)
                 bad += M.page_reads[p] != 0;
                 continue;
             }
-            unsigned cyl = nuc_cyl + p / per_cyl, head = p % per_cyl / M.rpt,
-                     rec = p % M.rpt + 1;
+            unsigned cyl = nuc_cyl + p / per_cyl, head = p % per_cyl / M.rpt, rec = p % M.rpt + 1;
             if (M.page_reads[p] != 1 || M.page_from[p][0] != cyl || M.page_from[p][1] != head ||
                 M.page_from[p][2] != rec) {
                 if (!bad)
@@ -424,10 +416,10 @@ static void test_model_catches(void)
         size_t off; /* into the CCW list */
         uint8_t byte;
     } damage[] = {
-        {0 * 8 + 0, 0x29},         /* first search becomes search key equal */
-        {3 * 8 + 0, 0x1F},         /* seek becomes something else */
-        {10 * 8 + 0, 0x06},        /* page 4's read loses MT: runs off the track */
-        {6 * 8 + 3, 0x08},         /* first page read to the wrong place */
+        {0 * 8 + 0, 0x29},          /* first search becomes search key equal */
+        {3 * 8 + 0, 0x1F},          /* seek becomes something else */
+        {10 * 8 + 0, 0x06},         /* page 4's read loses MT: runs off the track */
+        {6 * 8 + 3, 0x08},          /* first page read to the wrong place */
         {(3 + 4 + 119) * 8 + 4, 0}, /* chain ends before the last pages */
     };
     for (size_t i = 0; i < NELEM(damage); i++) {

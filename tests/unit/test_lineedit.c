@@ -59,15 +59,15 @@ static const struct {
     {"abc" CENT, {""}},
     {CENT "x", {"x"}},
     {"ab" CENT "cd" CENT "ef", {"ef"}},
-    {"ab#cd" CENT "ef", {"ab", "ef"}},      /* line delete stops at the line end */
-    {"ab#@@c", {"ab", "c"}},                /* so does character delete */
+    {"ab#cd" CENT "ef", {"ab", "ef"}}, /* line delete stops at the line end */
+    {"ab#@@c", {"ab", "c"}},           /* so does character delete */
     {"ab" CENT "@c", {"c"}},
     {"a\"#b", {"a#b"}},
     {"a\"@b", {"a@b"}},
     {"a\"" CENT "b", {"a" CENT "b"}},
     {"a\"\"b", {"a\"b"}},
     {"\"##", {"#", ""}},
-    {"a\"#b@c", {"a#c"}},                   /* an escaped character is data: @ deletes it */
+    {"a\"#b@c", {"a#c"}}, /* an escaped character is data: @ deletes it */
     {"ab\"#@c", {"abc"}},
     {"x\"" CENT CENT "y", {"y"}},
     {"abc#", {"abc", ""}},
@@ -75,7 +75,7 @@ static const struct {
     {"##", {"", "", ""}},
     {"#abc", {"", "abc"}},
     {"cp q t#@#x", {"cp q t", "", "x"}},
-    {"a\"b", {"ab"}},                       /* escaping an ordinary character is harmless */
+    {"a\"b", {"ab"}}, /* escaping an ordinary character is harmless */
 };
 
 static void check_rows(const struct edit_chars *ec, const char *what)

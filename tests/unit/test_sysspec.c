@@ -191,7 +191,7 @@ static const struct {
     const char *text;
     int32_t sec;
 } zones[] = {
-    {"+05:30", 19800}, {"-05:00", -18000}, {"-5", -18000}, {"0", 0},     {"+00:00", 0},
+    {"+05:30", 19800}, {"-05:00", -18000}, {"-5", -18000},   {"0", 0},         {"+00:00", 0},
     {"14", 50400},     {"-14:00", -50400}, {"+9:45", 35100}, {"-0:30", -1800},
 };
 
@@ -220,8 +220,8 @@ static const struct {
 } bad[] = {
     {BASE "FOO 1 2\n", 8, "unknown statement FOO", 1},
     {BASE "VOLUMES X 3350 131\n", 8, "unknown statement VOLUMES", 1},
-    {"SYSNAME T\nSYSOPER O\nPAGE 1 2\nDIRECT d\nVOLUME R 3350 1 SYSRES\nNUCLEUS 1 1\nDRCT 2 2\n",
-     3, "PAGE|must follow a VOLUME", 1},
+    {"SYSNAME T\nSYSOPER O\nPAGE 1 2\nDIRECT d\nVOLUME R 3350 1 SYSRES\nNUCLEUS 1 1\nDRCT 2 2\n", 3,
+     "PAGE|must follow a VOLUME", 1},
     {BASE "SPOOL 50 60\n", 8, "SPOOL 50-60 overlaps PAGE 6-100", 1},
     {BASE "SPOOL 1 1\n", 8, "overlaps NUCLEUS 1-3", 1},
     {BASE "PERM 101 555\n", 8, "PERM 101-555|1-554|3350", 1},
@@ -233,8 +233,8 @@ static const struct {
     {BASE "TDSK 2OO 300\n", 8, "TDSK 2OO 300|decimal", 1},
     {BASE "PERM -1 300\n", 8, "decimal", 1},
     {BASE "VOLUME SYS002 3350 131 SYSRES\n", 8, "SYS002|SYSRES", 1},
-    {"SYSNAME A\nSYSOPER B\nDIRECT d\nVOLUME R 3350 1\nPAGE 1 2\n", 0,
-     "no volume is marked SYSRES", 1},
+    {"SYSNAME A\nSYSOPER B\nDIRECT d\nVOLUME R 3350 1\nPAGE 1 2\n", 0, "no volume is marked SYSRES",
+     1},
     {"SYSNAME A\nSYSOPER B\nDIRECT d\n", 0, "no VOLUME", 1},
     {BASE "VOLUME SYS001 3350 131\n", 8, "SYS001|already used", 1},
     {BASE "volume sys001 3350 131\n", 8, "SYS001|already used", 1},
@@ -376,27 +376,27 @@ static void test_long_line(void)
 static void test_all_errors(void)
 {
     make_tmpdir();
-    int rc = load("SYSNAME TOOLONGNAME\n"         /* 1 */
-                  "DIRECT d\n"                    /* 2 */
-                  "PAGE 1 2\n"                    /* 3: before VOLUME */
-                  "VOLUME A 3350 130 SYSRES\n"    /* 4 */
-                  "NUCLEUS 1 3\n"                 /* 5 */
-                  "DRCT 3 4\n"                    /* 6: overlaps */
-                  "DRCT 5 5\n"                    /* 7 */
-                  "FROB\n"                        /* 8: unknown */
-                  "PERM 9 999\n"                  /* 9: beyond the volume */
-                  "VOLUME A 3350 131\n"           /* 10: label used */
-                  "VOLUME B 3350 130\n"           /* 11: address used */
-                  "MORE 1\n"                      /* 12 */
-                  "SYSTIME EST +99\n");           /* 13 */
+    int rc = load("SYSNAME TOOLONGNAME\n"      /* 1 */
+                  "DIRECT d\n"                 /* 2 */
+                  "PAGE 1 2\n"                 /* 3: before VOLUME */
+                  "VOLUME A 3350 130 SYSRES\n" /* 4 */
+                  "NUCLEUS 1 3\n"              /* 5 */
+                  "DRCT 3 4\n"                 /* 6: overlaps */
+                  "DRCT 5 5\n"                 /* 7 */
+                  "FROB\n"                     /* 8: unknown */
+                  "PERM 9 999\n"               /* 9: beyond the volume */
+                  "VOLUME A 3350 131\n"        /* 10: label used */
+                  "VOLUME B 3350 130\n"        /* 11: address used */
+                  "MORE 1\n"                   /* 12 */
+                  "SYSTIME EST +99\n");        /* 13 */
     CU_ASSERT_EQUAL(rc, -1);
     static const struct {
         int line;
         const char *words;
     } want[] = {
-        {1, "SYSNAME"},       {3, "PAGE|VOLUME"}, {6, "overlaps"},       {8, "FROB"},
-        {9, "PERM 9-999"},    {10, "already used"}, {11, "address 0130"}, {12, "MORE"},
-        {13, "SYSTIME"},      {0, "no SYSNAME"},  {0, "no SYSOPER"},
+        {1, "SYSNAME"},    {3, "PAGE|VOLUME"},   {6, "overlaps"},      {8, "FROB"},
+        {9, "PERM 9-999"}, {10, "already used"}, {11, "address 0130"}, {12, "MORE"},
+        {13, "SYSTIME"},   {0, "no SYSNAME"},    {0, "no SYSOPER"},
     };
     CU_ASSERT_EQUAL(count_lines(errs), (int)NELEM(want));
     for (size_t i = 0; i < NELEM(want); i++) {
@@ -416,8 +416,8 @@ static void test_all_errors(void)
     memset(small, 'Z', sizeof(small));
     CU_ASSERT_EQUAL(spec_load(specpath, &spec, small, sizeof(small)), -1);
     CU_ASSERT_PTR_NOT_NULL(memchr(small, '\0', sizeof(small)));
-    CU_ASSERT_EQUAL(strncmp(small, specpath, strlen(small) < strlen(specpath) ? strlen(small)
-                                                                               : strlen(specpath)),
+    CU_ASSERT_EQUAL(strncmp(small, specpath,
+                            strlen(small) < strlen(specpath) ? strlen(small) : strlen(specpath)),
                     0);
     remove_tmpdir();
 

@@ -72,7 +72,8 @@ static void test_to_tod(void)
 {
     for (size_t k = 0; k < NELEM(cals); k++) {
         const struct cal *c = &cals[k];
-        if (c->zone != 0) continue;
+        if (c->zone != 0)
+            continue;
         struct datetime dt = {c->year, c->month, c->day, c->hour, c->min, c->sec, 0, 0, 0};
         uint64_t whole_sec = c->tod - TOD_USEC(c->usec) - (c->tod & 0xFFF);
         CU_ASSERT_EQUAL(datetime_to_tod(&dt), whole_sec);
@@ -104,7 +105,8 @@ static void test_sweep(void)
             dt.hour != tm.tm_hour || dt.min != tm.tm_min || dt.sec != tm.tm_sec ||
             dt.wday != tm.tm_wday || dt.yday != tm.tm_yday || dt.usec != 123456 ||
             datetime_to_tod(&dt) != TOD_SEC((uint64_t)s)) {
-            if (fails++ < 5) fprintf(stderr, "\ntod sweep: second %lld differs\n", (long long)s);
+            if (fails++ < 5)
+                fprintf(stderr, "\ntod sweep: second %lld differs\n", (long long)s);
         }
     }
     CU_ASSERT_EQUAL(fails, 0);

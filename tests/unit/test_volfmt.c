@@ -94,7 +94,7 @@ static struct vol_alloc sample_alloc(void)
     struct vol_alloc a = {.devtype = 0x3350, .cyls = 555, .heads = 30, .sysres = true};
     snprintf(a.volser, sizeof(a.volser), "CPSYS1");
     static const struct vol_extent ext[] = {
-        {AREA_NUCLEUS, 1, 3}, {AREA_DRCT, 4, 5},     {AREA_WARM, 6, 6},   {AREA_PAGE, 7, 206},
+        {AREA_NUCLEUS, 1, 3},   {AREA_DRCT, 4, 5},     {AREA_WARM, 6, 6},     {AREA_PAGE, 7, 206},
         {AREA_SPOOL, 207, 356}, {AREA_TDSK, 357, 456}, {AREA_PERM, 457, 554},
     };
     a.count = (int)NELEM(ext);
@@ -176,7 +176,10 @@ static const struct {
     size_t n;
     const char *words;
 } bad_alloc[] = {
-    {"bad magic", ALLOC_OFF_MAGIC, {'C', 'P', 'A', 'L', 'L', 'O', 'C', ' '}, 8,
+    {"bad magic",
+     ALLOC_OFF_MAGIC,
+     {'C', 'P', 'A', 'L', 'L', 'O', 'C', ' '},
+     8,
      "no allocation map"},
     {"zero magic", ALLOC_OFF_MAGIC + 2, {0}, 1, "no allocation map"},
     {"version 2", ALLOC_OFF_VERSION, {0x00, 0x02}, 2, "version 2"},
@@ -193,18 +196,32 @@ static const struct {
     {"extent type 8", ALLOC_OFF_EXTENTS + 48, {8}, 1, "extent 7|unknown type 8"},
     {"extent type 255", ALLOC_OFF_EXTENTS, {255}, 1, "unknown type 255"},
     {"extent on cylinder 0", ALLOC_OFF_EXTENTS + 2, {0x00, 0x00}, 2, "NUCLEUS|0-3|outside"},
-    {"extent past the volume", ALLOC_OFF_EXTENTS + 48 + 4, {0x02, 0x2B}, 2,
+    {"extent past the volume",
+     ALLOC_OFF_EXTENTS + 48 + 4,
+     {0x02, 0x2B},
+     2,
      "PERM|457-555|outside|1-554"},
-    {"extent far past the volume", ALLOC_OFF_EXTENTS + 24 + 2, {0xFF, 0xF0, 0xFF, 0xFF}, 4,
+    {"extent far past the volume",
+     ALLOC_OFF_EXTENTS + 24 + 2,
+     {0xFF, 0xF0, 0xFF, 0xFF},
+     4,
      "PAGE|outside"},
-    {"extent backwards", ALLOC_OFF_EXTENTS + 16 + 2, {0x00, 0x07, 0x00, 0x06}, 4,
+    {"extent backwards",
+     ALLOC_OFF_EXTENTS + 16 + 2,
+     {0x00, 0x07, 0x00, 0x06},
+     4,
      "WARM|7-6|outside"},
-    {"overlapping extents", ALLOC_OFF_EXTENTS + 8 + 2, {0x00, 0x03}, 2,
+    {"overlapping extents",
+     ALLOC_OFF_EXTENTS + 8 + 2,
+     {0x00, 0x03},
+     2,
      "DRCT extent 3-5|overlaps|NUCLEUS extent 1-3"},
-    {"extent inside another", ALLOC_OFF_EXTENTS + 48 + 2, {0x00, 0x64, 0x00, 0x65}, 4,
+    {"extent inside another",
+     ALLOC_OFF_EXTENTS + 48 + 2,
+     {0x00, 0x64, 0x00, 0x65},
+     4,
      "PERM extent 100-101|overlaps|PAGE extent 7-206"},
-    {"extent covering others", ALLOC_OFF_EXTENTS + 48 + 2, {0x00, 0x01, 0x02, 0x2A}, 4,
-     "overlaps"},
+    {"extent covering others", ALLOC_OFF_EXTENTS + 48 + 2, {0x00, 0x01, 0x02, 0x2A}, 4, "overlaps"},
 };
 
 static void test_alloc_bad(void)
@@ -238,9 +255,9 @@ static void test_alloc_find(void)
         int cyl;
         int first; /* expected extent's first cylinder, 0: none */
     } rows[] = {
-        {AREA_NUCLEUS, -1, 1}, {AREA_NUCLEUS, 1, 1},  {AREA_NUCLEUS, 3, 1}, {AREA_NUCLEUS, 4, 0},
-        {AREA_PAGE, 7, 7},     {AREA_PAGE, 206, 7},   {AREA_PAGE, 207, 0},  {AREA_SPOOL, 207, 207},
-        {AREA_PERM, 554, 457}, {AREA_PERM, 555, 0},   {AREA_PERM, 0, 0},    {AREA_DRCT, -1, 4},
+        {AREA_NUCLEUS, -1, 1}, {AREA_NUCLEUS, 1, 1}, {AREA_NUCLEUS, 3, 1}, {AREA_NUCLEUS, 4, 0},
+        {AREA_PAGE, 7, 7},     {AREA_PAGE, 206, 7},  {AREA_PAGE, 207, 0},  {AREA_SPOOL, 207, 207},
+        {AREA_PERM, 554, 457}, {AREA_PERM, 555, 0},  {AREA_PERM, 0, 0},    {AREA_DRCT, -1, 4},
         {AREA_NONE, -1, 0},    {AREA_NONE, 0, 0},
     };
     for (size_t i = 0; i < NELEM(rows); i++) {
@@ -265,10 +282,17 @@ static void test_area_names(void)
         int type;
         const char *name;
     } rows[] = {
-        {AREA_NONE, "NONE"}, {AREA_NUCLEUS, "NUCLEUS"}, {AREA_DRCT, "DRCT"},
-        {AREA_WARM, "WARM"}, {AREA_PAGE, "PAGE"},       {AREA_SPOOL, "SPOOL"},
-        {AREA_TDSK, "TDSK"}, {AREA_PERM, "PERM"},       {8, "?"},
-        {-1, "?"},           {1000, "?"},
+        {AREA_NONE, "NONE"},
+        {AREA_NUCLEUS, "NUCLEUS"},
+        {AREA_DRCT, "DRCT"},
+        {AREA_WARM, "WARM"},
+        {AREA_PAGE, "PAGE"},
+        {AREA_SPOOL, "SPOOL"},
+        {AREA_TDSK, "TDSK"},
+        {AREA_PERM, "PERM"},
+        {8, "?"},
+        {-1, "?"},
+        {1000, "?"},
     };
     for (size_t i = 0; i < NELEM(rows); i++)
         CU_ASSERT_STRING_EQUAL(area_name((enum vol_area)rows[i].type), rows[i].name);
@@ -356,10 +380,16 @@ static const struct {
     const char *words;
 } bad_sysrec[] = {
     {"bad magic", SYSREC_OFF_MAGIC, {'C', 'P'}, 2, "no system record"},
-    {"an allocation map's magic", SYSREC_OFF_MAGIC + 4, {0xD3, 0xD3, 0xD6, 0xC3}, 4,
+    {"an allocation map's magic",
+     SYSREC_OFF_MAGIC + 4,
+     {0xD3, 0xD3, 0xD6, 0xC3},
+     4,
      "no system record"},
     {"version 2", SYSREC_OFF_VERSION, {0x00, 0x02}, 2, "version 2"},
-    {"blank system name", SYSREC_OFF_SYSNAME, {0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40}, 8,
+    {"blank system name",
+     SYSREC_OFF_SYSNAME,
+     {0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40},
+     8,
      "system name"},
     {"zero operator", SYSREC_OFF_SYSOPER, {0, 0, 0, 0, 0, 0, 0, 0}, 8, "operator"},
     {"control character in the name", SYSREC_OFF_SYSNAME + 7, {0x05}, 1, "system name"},
@@ -483,9 +513,9 @@ static void test_page_location(void)
         unsigned c = 9999, h = 9999, r = 9999;
         vol_page_location(g, pages[i].first, pages[i].page, &c, &h, &r);
         if (c != pages[i].cyl || h != pages[i].head || r != pages[i].rec)
-            printf("\n    %s page %u from cylinder %u: %u/%u/%u, expected %u/%u/%u",
-                   pages[i].dev, pages[i].page, pages[i].first, c, h, r, pages[i].cyl,
-                   pages[i].head, pages[i].rec);
+            printf("\n    %s page %u from cylinder %u: %u/%u/%u, expected %u/%u/%u", pages[i].dev,
+                   pages[i].page, pages[i].first, c, h, r, pages[i].cyl, pages[i].head,
+                   pages[i].rec);
         CU_ASSERT_EQUAL(c, pages[i].cyl);
         CU_ASSERT_EQUAL(h, pages[i].head);
         CU_ASSERT_EQUAL(r, pages[i].rec);

@@ -17,10 +17,7 @@
 void unit_register(const char *name, CU_TestInfo *cases);
 
 #define UNIT_SUITE(name, cases)                                                                    \
-    static void __attribute__((constructor)) unit_suite_ctor_(void)                                \
-    {                                                                                              \
-        unit_register(name, cases);                                                                \
-    }
+    static void __attribute__((constructor)) unit_suite_ctor_(void) { unit_register(name, cases); }
 
 /* Number of elements of a fixed array: test tables are arrays of rows. */
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
