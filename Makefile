@@ -58,7 +58,11 @@ SAN_CFLAGS  := -O1 -g $(WARN) -D_DEFAULT_SOURCE -I. -Icp -fsanitize=address,unde
 CPVOL_SRC  := $(filter-out $(DASD_PORT),$(wildcard dasd/*.c)) $(PORTABLE)
 CPVOL      := $(B)/host/cpvol
 
-UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) cp/kern/alloc.c cp/cons/lineedit.c
+# CP modules written to run on the host too (no inline assembly, guest
+# storage only through struct gmem): the unit tests run them there.
+CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
+               $(wildcard cp/mm/dat370.c cp/io/ccwtrans.c cp/sim/insn.c)
+UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE)
 UNITTESTS  := $(B)/host/unittests
 
 .PHONY: all cp tools unit test systest bench run setup clean format
@@ -91,7 +95,7 @@ $(CPVOL): $(CPVOL_SRC) $(wildcard */*.h cp/*/*.h lib/*.h)
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(CPVOL_SRC)
 
-$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h lib/*.h tests/unit/*.h)
+$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h lib/*.h tests/unit/*.h tests/unit/*/*.h)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(SAN_CFLAGS) -o $@ $(UNIT_SRC) -lcunit

@@ -1,0 +1,90 @@
+/*
+ * ccwtrans.h - channel-program translation (≈ DMKCCW, and DMKUNT for the
+ * way back): a virtual machine's S/370 channel program, format-0 CCWs in
+ * guest real storage, becomes a program a real z/Architecture channel can
+ * run, format-1 CCWs whose data go through format-1 IDAWs to the host
+ * frames that back the guest's storage. The real ending status becomes
+ * the guest's CSW.
+ *
+ * Portable; guest storage is reached only through struct gmem.
+ *
+ * Rules (System/370 Principles of Operation, "Input/Output Operations";
+ * shared/reference/s370.md section 9):
+ *  - Each guest CCW becomes one real CCW with the same command, flags
+ *    (CD, CC, SLI, SKIP, PCI) and count; its data area is described by
+ *    IDAWs, split at every 2K boundary (the first IDAW may start anywhere,
+ *    the others are 2K aligned). A guest CCW with the IDA flag has its own
+ *    IDAW list (format-1, 4 bytes, guest real addresses); it is followed.
+ *  - TIC is followed: the real program gets a TIC to the real CCW that was
+ *    made from the target, so search loops work. A target already
+ *    translated is reused (programs may loop).
+ *  - A program check the real channel would give for a guest CCW (command
+ *    with low 4 bits 0000, count 0 other than TIC, TIC to TIC, a TIC or
+ *    CCW address that is odd-word or beyond storage, flag bit 38 S or bit 39
+ *    set, a data area or IDAW beyond storage, IDAW bits 0-7 set, an IDAW
+ *    after the first not 2K aligned) ends the translation at that CCW:
+ *    the CCWs before it form the program and the error is reported with
+ *    the guest address of the failing CCW, so the caller can present the
+ *    status the real channel would give after running the good part.
+ *  - Self-modifying programs: when a CCW would be fetched from, or a TIC
+ *    would go to, guest storage that an earlier CCW of this translation
+ *    reads into (the IPL sequence, loader decks), the translation stops
+ *    before it and reports where to resume; the caller runs the program so
+ *    far and translates again from that address once it has ended.
+ */
+#ifndef CP_IO_CCWTRANS_H
+#define CP_IO_CCWTRANS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "io/css.h"
+#include "mm/gmem.h"
+
+/* How a translation ended */
+enum ccwt_end {
+    CCWT_COMPLETE,  /* the whole program (up to its last chained CCW) */
+    CCWT_RESUME,    /* stopped before a CCW the program itself reads: run, then translate from resume_addr */
+    CCWT_PROGCHECK, /* stopped at a guest CCW the channel rejects (fail_addr, fail_cstat) */
+    CCWT_NOSPACE,   /* the caller's arrays are too small */
+};
+
+struct ccwprog {
+    /* set by the caller: the arrays the real program is built in; ccw and
+     * idaw must be below 2 GB in host storage (format-1 addresses) */
+    struct ccw1 *ccw;
+    uint32_t *guest_ccw; /* per real CCW: the guest address of the CCW it came from */
+    unsigned maxccw;
+    uint32_t *idaw; /* format-1 IDAWs, stored big-endian */
+    unsigned maxidaw;
+    uint32_t (*host_ptr)(const void *p); /* the real address of a caller's array element */
+
+    /* results */
+    unsigned nccw, nidaw;
+    enum ccwt_end end;
+    uint32_t resume_addr; /* CCWT_RESUME: guest address of the next CCW */
+    uint32_t fail_addr;   /* CCWT_PROGCHECK: guest address of the rejected CCW */
+    uint8_t fail_cstat;   /* its channel status: CS_PROG (or CS_PROT) */
+};
+
+/*
+ * Translate the guest channel program whose first CCW is at guest real
+ * address ccw_addr (from the CAW). key is the CAW key: it goes to the real
+ * ORB, and CCW and IDAW fetches are checked against it (fetch protection)
+ * as the channel would. Returns p->end.
+ */
+enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key,
+                            struct ccwprog *p);
+
+/*
+ * The guest CSW for the ending status of a translated program: the real
+ * SCSW (12 bytes, format-1 CCW address) becomes key, guest CCW address
+ * (the guest CCW the last real CCW came from, + 8), unit and channel status
+ * and residual count. The real address in the SCSW is matched against the
+ * program's CCW array; an address outside it (status with no CCW, such as
+ * device-only status) gives CCW address 0.
+ */
+void ccw_csw_from_scsw(const struct ccwprog *p, const uint8_t scsw[12], uint8_t key,
+                       uint8_t csw[8]);
+
+#endif
