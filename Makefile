@@ -61,12 +61,12 @@ CPVOL      := $(B)/host/cpvol
 # CP modules written to run on the host too (no inline assembly, guest
 # storage only through struct gmem): the unit tests run them there.
 CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
-               $(wildcard cp/mm/dat370.c cp/io/ccwtrans.c cp/sim/insn.c)
+               $(wildcard cp/mm/dat370.c cp/mm/shadow.c cp/io/ccwtrans.c cp/sim/insn.c)
 UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE)
 UNITTESTS  := $(B)/host/unittests
 
-.PHONY: all cp tools unit test systest bench run setup clean format
-all: cp tools
+.PHONY: all cp tools guests unit test systest bench run setup clean format
+all: cp tools guests
 
 cp: $(CPNUC)
 tools: $(CPVOL)
@@ -94,6 +94,25 @@ $(CPVOL): $(CPVOL_SRC) $(wildcard */*.h cp/*/*.h lib/*.h)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(CPVOL_SRC)
+
+# ---------------------------------------------------------------- guest tests
+# Stand-alone S/370 programs (tests/guests/*.S), each assembled at X'1000'
+# and made into an IPL card deck $(B)/guests/<name>.deck for a 3505 reader.
+GUEST_SRC   := $(wildcard tests/guests/*.S)
+GUEST_DECKS := $(patsubst tests/guests/%.S,$(B)/guests/%.deck,$(GUEST_SRC))
+GUEST_FLAGS := -m31 -march=z900 -nostdlib -static -no-pie -Wa,--noexecstack \
+               -Wl,-Ttext=0x1000 -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+# the reader test reads data cards that follow the program in its deck
+$(B)/guests/reader.deck: DECKFLAGS := --data-cards 3
+
+guests: $(GUEST_DECKS)
+
+$(B)/guests/%.deck: tests/guests/%.S tests/guests/s370.inc tests/guests/mkdeck.py
+	@mkdir -p $(dir $@)
+	$(call say,GUEST,$@)
+	$(Q)$(S390CC) $(GUEST_FLAGS) -o $(B)/guests/$*.elf $<
+	$(Q)$(OBJCOPY) -O binary $(B)/guests/$*.elf $(B)/guests/$*.bin
+	$(Q)python3 tests/guests/mkdeck.py $(B)/guests/$*.bin $@ --load 0x1000 $(DECKFLAGS)
 
 $(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h lib/*.h tests/unit/*.h tests/unit/*/*.h)
 	@mkdir -p $(dir $@)

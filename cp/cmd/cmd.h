@@ -76,5 +76,20 @@ void cmd_set(struct cmdctx *c, struct scan *s);     /* cmd/set.c: DMKCFS */
 void cmd_message(struct cmdctx *c, struct scan *s); /* cmd/message.c: DMKMSG */
 void cmd_warning(struct cmdctx *c, struct scan *s);
 void cmd_shutdown(struct cmdctx *c, struct scan *s); /* kern/shutdown.c: DMKCPI */
+/* cmd/vmcmd.c: running the virtual machine */
+void cmd_begin(struct cmdctx *c, struct scan *s);    /* DMKCFC */
+void cmd_ipl(struct cmdctx *c, struct scan *s);      /* DMKCFG */
+void cmd_system(struct cmdctx *c, struct scan *s);   /* DMKCPB */
+void cmd_define(struct cmdctx *c, struct scan *s);   /* DMKDEF */
+void cmd_attach(struct cmdctx *c, struct scan *s);   /* DMKVDA */
+void cmd_detach(struct cmdctx *c, struct scan *s);   /* DMKVDD */
+void cmd_request(struct cmdctx *c, struct scan *s);  /* DMKCFC */
+void cmd_external(struct cmdctx *c, struct scan *s); /* DMKCPB */
+void cmd_adstop(struct cmdctx *c, struct scan *s);   /* DMKCFD */
+void cmd_indicate(struct cmdctx *c, struct scan *s); /* DMKTHI */
+void cmd_trace(struct cmdctx *c, struct scan *s);    /* DMKTRC */
+/* cmd/display.c */
+void cmd_display(struct cmdctx *c, struct scan *s); /* DMKCDB */
+void cmd_store(struct cmdctx *c, struct scan *s);   /* DMKCDS */
 
 #endif

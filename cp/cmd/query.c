@@ -1,6 +1,7 @@
 /*
  * query.c - the QUERY command (≈ DMKCQG/DMKCQY): the operands of this
- * release are USERS [userid], NAMES, TIME, LOGMSG and a userid on its own.
+ * release are USERS [userid], NAMES, TIME, LOGMSG, VIRTUAL and a userid on
+ * its own.
  *
  * Responses (shared/reference/vm370.md section 1.4.6):
  *   QUERY USERS          005 USERS, 000 DIALED
@@ -9,6 +10,8 @@
  *   QUERY TIME           TIME IS 18:20:03 GMT MONDAY 08/17/26
  *                        CONNECT= 00:01:02 VIRTCPU= 000:00.00 TOTCPU= 000:00.01
  *   QUERY LOGMSG         the log message, every line
+ *   QUERY VIRTUAL        STORAGE = 01024K, then a line per device:
+ *                        CONS 009 ON GRAF 0C0, RDR  00C ON DEV 00C
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +23,7 @@
 #include "kern/log.h"
 #include "lib/tod.h"
 #include "machine/cpu.h"
+#include "vdev/vdev.h"
 #include "vm/vmblok.h"
 
 #define ALLCLASSES 0xFF
@@ -124,6 +128,59 @@ static void q_logmsg(struct cmdctx *c, struct scan *s)
         cmd_put(c, 0, logmsg_line(i));
 }
 
+/* QUERY VIRTUAL [ALL|STORAGE|CONSOLE|DASD|UR|TAPES|GRAF|vaddr] */
+static void q_virtual(struct cmdctx *c, struct scan *s)
+{
+    char op[16];
+    struct vmblok *vm = c->vm;
+    enum { ALL, STOR, ONE, CLASS } what = ALL;
+    enum vdev_class cls = VC_DEV;
+    uint32_t addr = 0;
+    if (scan_token_upper(s, op, sizeof(op))) {
+        if (!no_more(c, s))
+            return;
+        if (abbrev(op, "ALL", 3))
+            what = ALL;
+        else if (abbrev(op, "STORAGE", 4))
+            what = STOR;
+        else if (abbrev(op, "CONSOLE", 3))
+            what = CLASS, cls = VC_CONS;
+        else if (abbrev(op, "DASD", 4))
+            what = CLASS, cls = VC_DASD;
+        else if (abbrev(op, "TAPES", 4))
+            what = CLASS, cls = VC_TAPE;
+        else if (abbrev(op, "GRAF", 4))
+            what = CLASS, cls = VC_GRAF;
+        else if (abbrev(op, "UR", 2))
+            what = CLASS, cls = VC_RDR;
+        else if (strlen(op) <= 3 && parse_hex32(op, &addr))
+            what = ONE;
+        else {
+            cmd_err_option(c, "CQG", op);
+            return;
+        }
+    }
+    if (what == ALL || what == STOR)
+        cmd_printf(c, "STORAGE = %05uK", vm->stor.size >> 10);
+    if (what == STOR)
+        return;
+    bool found = false;
+    for (struct vdev *vd = vm->devs; vd; vd = vd->next) {
+        bool ur = vd->cls == VC_RDR || vd->cls == VC_PUN || vd->cls == VC_PRT;
+        if ((what == ONE && vd->vaddr != addr) ||
+            (what == CLASS && (cls == VC_RDR ? !ur : vd->cls != cls)))
+            continue;
+        char line[80];
+        vd->ops->describe(vm, vd, line, sizeof(line));
+        cmd_put(c, 0, line);
+        found = true;
+    }
+    if (what == ONE && !found)
+        cmd_emsg(c, "DMKCQV040E", "DEV %03X DOES NOT EXIST", addr);
+    else if (what == CLASS && !found)
+        cmd_printf(c, "NO %s DEVICES", vdev_class_name(cls));
+}
+
 static const struct {
     const char *name;
     uint8_t minlen;
@@ -134,6 +191,7 @@ static const struct {
     {"NAMES", 1, ALLCLASSES, q_names},
     {"TIME", 1, CLASS_G | CLASS_A | CLASS_B | CLASS_C | CLASS_D | CLASS_E | CLASS_F, q_time},
     {"LOGMSG", 3, ALLCLASSES, q_logmsg},
+    {"VIRTUAL", 1, CLASS_G, q_virtual},
 };
 
 void cmd_query(struct cmdctx *c, struct scan *s)

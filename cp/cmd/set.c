@@ -10,6 +10,8 @@
 #include <string.h>
 #include "cmd/cmd.h"
 #include "kern/log.h"
+#include "dir/dir.h"
+#include "vm/machine.h"
 #include "vm/vmblok.h"
 
 static int on_off(const char *w)
@@ -85,6 +87,28 @@ void cmd_set(struct cmdctx *c, struct scan *s)
             vm->emsg = EMSG_TEXT;
         else
             cmd_err_option(c, "CFS", val);
+        return;
+    }
+    if (abbrev(op, "TIMER", 5)) {
+        if (strcmp(val, "ON") == 0)
+            vm->timer = TIMER_ON;
+        else if (strcmp(val, "OFF") == 0)
+            vm->timer = TIMER_OFF;
+        else if (strcmp(val, "REAL") == 0)
+            vm->timer = TIMER_REAL;
+        else
+            cmd_err_option(c, "CFS", val);
+        return;
+    }
+    if (abbrev(op, "ECMODE", 2)) {
+        /* changing the mode resets the machine, as VM/370 does */
+        int v = on_off(val);
+        if (v < 0) {
+            cmd_err_option(c, "CFS", val);
+            return;
+        }
+        vm->options = (uint8_t)(v ? vm->options | DIR_OPT_ECMODE : vm->options & ~DIR_OPT_ECMODE);
+        vm_reset(vm, false);
         return;
     }
     bool *flag = abbrev(op, "MSG", 3)    ? &vm->msg

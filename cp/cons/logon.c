@@ -25,6 +25,7 @@
 #include "lib/tod.h"
 #include "machine/cpu.h"
 #include "vm/userdir.h"
+#include "vm/machine.h"
 #include "vm/vmblok.h"
 
 #define THROTTLE_MAX_SEC 32
@@ -88,6 +89,14 @@ static void set_edit_chars(struct vmblok *vm)
     vm->escape = du.escape ? du.escape : DEFAULT_ESCAPE;
 }
 
+/* The directory's IPL statement. */
+static void ipl_at_logon(struct vmblok *vm, const struct dir_user *du)
+{
+    char line[16 + DIR_NAME_MAX + DIR_PARM_MAX];
+    snprintf(line, sizeof(line), "IPL %s%s%s", du->ipl, du->parm[0] ? " PARM " : "", du->parm);
+    cmd_from_terminal(vm->term, line);
+}
+
 static void logon_complete(struct term *t)
 {
     const struct dir_image *d = userdir();
@@ -132,6 +141,14 @@ static void logon_complete(struct term *t)
     vm->term = t;
     t->vm = vm;
     t->state = TS_LOGGED;
+    if (!vm_machine_init(vm, d, idx)) {
+        t->vm = NULL;
+        vm_machine_release(vm);
+        vm_destroy(vm);
+        term_printf(t, "DMKLOG067E LOGON UNSUCCESSFUL--CP STORAGE EXHAUSTED");
+        prelogon(t);
+        return;
+    }
 
     if (logmsg_count() > 0) {
         char line[64];
@@ -144,6 +161,8 @@ static void logon_complete(struct term *t)
     term_printf(t, "LOGON AT %s", when);
     cp_opmsg("%s LOGON  AS %-8s USERS = %03d", name, vm->userid, vm_count());
     term_set_reading(t, READ_CP, false);
+    if (du.ipl[0] && !t->logon_noipl)
+        ipl_at_logon(vm, &du);
 }
 
 static void wrong_password(struct term *t)
@@ -308,6 +327,7 @@ void user_logoff(struct vmblok *vm, bool by_system)
     }
     char userid[9];
     snprintf(userid, sizeof(userid), "%s", vm->userid);
+    vm_machine_release(vm);
     vm_destroy(vm);
     if (t) {
         t->vm = NULL;

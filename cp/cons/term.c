@@ -14,9 +14,11 @@
 #include "cons/lineedit.h"
 #include "cons/logon.h"
 #include "cons/term.h"
+#include "cons/vcons.h"
 #include "io/ios.h"
 #include "kern/alloc.h"
 #include "machine/cpu.h"
+#include "vm/dispatch.h"
 #include "vm/vmblok.h"
 
 static struct term *terminals, *syscons;
@@ -132,6 +134,8 @@ void term_pop(struct term *t)
         t->outq_tail = NULL;
     t->outq_len--;
     kfree(o);
+    if (t->vm)
+        vcons_output_drained(t->vm);
 }
 
 void term_flush_output(struct term *t)
@@ -190,6 +194,33 @@ static void one_logical_line(void *arg, const char *line, size_t len)
         e->stop = true;
 }
 
+/* A logical line for the virtual machine's console read. */
+static void vm_logical_line(void *arg, const char *line, size_t len)
+{
+    struct term *t = arg;
+    char l[TERM_INPUT_MAX + 1];
+    if (len > TERM_INPUT_MAX)
+        len = TERM_INPUT_MAX;
+    memcpy(l, line, len);
+    l[len] = '\0';
+    if (t->vm)
+        vcons_input(t->vm, l);
+}
+
+/* "#CP" (the line-end character and CP) at the start of a line typed
+ * while the machine runs: the rest is for CP; alone, it stops the machine.
+ * Returns where the CP part starts, or NULL. */
+static const char *cp_escape(const struct vmblok *vm, const char *line)
+{
+    if (!vm->linend || line[0] != vm->linend || (line[1] & 0xDF) != 'C' || (line[2] & 0xDF) != 'P' ||
+        (line[3] != ' ' && line[3] != '\0'))
+        return NULL;
+    line += 3;
+    while (*line == ' ')
+        line++;
+    return line;
+}
+
 static void input_work(struct work *w)
 {
     struct term *t = w->arg;
@@ -212,16 +243,44 @@ static void input_work(struct work *w)
         ec.chardel = t->vm->chardel;
         ec.escape = t->vm->escape;
     }
+    struct vmblok *vm = t->vm;
+    if (vm && vm->state != VM_CPMODE && vm->console) {
+        /* the machine runs: the line is for it, unless it starts with #CP */
+        const char *cp = cp_escape(vm, line);
+        if (!cp) {
+            line_edit(line, strlen(line), &ec, vm_logical_line, t);
+            vcons_show_state(vm);
+            return;
+        }
+        if (!*cp) {
+            vm->attn_stop = true;
+            vm_stop(vm, NULL);
+            return;
+        }
+        memmove(line, cp, strlen(cp) + 1);
+    }
     struct edit_ctx e = {t, false};
     line_edit(line, strlen(line), &ec, one_logical_line, &e);
-    if (t->state == TS_PRELOGON || t->state == TS_LOGGED)
+    if (t->vm && t->vm == vm && vm->run && vm->attn_stop && vm->state == VM_CPMODE) {
+        vm->attn_stop = false; /* SET RUN ON: the machine goes on after the command */
+        vm_start(vm);
+    }
+    if (t->vm)
+        vcons_show_state(t->vm);
+    else if (t->state == TS_PRELOGON || t->state == TS_LOGGED)
         term_set_reading(t, READ_CP, false);
 }
 
 void term_attention(struct term *t)
 {
-    /* In this release a logged-on user is always in CP mode, so an
-     * attention only re-shows CP READ. */
+    /* PA1: a running machine stops and CP reads (CP mode); in CP mode
+     * already, CP READ is shown again. */
+    struct vmblok *vm = t->vm;
+    if (t->state == TS_LOGGED && vm && vm->state != VM_CPMODE) {
+        vm->attn_stop = true;
+        vm_stop(vm, NULL);
+        return;
+    }
     if (t->state == TS_PRELOGON || t->state == TS_LOGGED)
         term_set_reading(t, READ_CP, false);
 }

@@ -55,19 +55,19 @@
 
 /* ---------------------------------------------------------------- PSW (8 bytes) */
 /* byte 0 */
-#define PSW_BC_CHMASK  0xFE /* BC: channel masks 0-6 (bit 6: channels 6 and up with CR2) */
-#define PSW_EC_PER     0x40 /* EC bit 1 */
-#define PSW_EC_DAT     0x04 /* EC bit 5 */
-#define PSW_EC_IO      0x02 /* EC bit 6 */
-#define PSW_EXT        0x01 /* bit 7, both modes */
+#define PSW370_BC_CHMASK  0xFE /* BC: channel masks 0-6 (bit 6: channels 6 and up with CR2) */
+#define PSW370_EC_PER     0x40 /* EC bit 1 */
+#define PSW370_EC_DAT     0x04 /* EC bit 5 */
+#define PSW370_EC_IO      0x02 /* EC bit 6 */
+#define PSW370_EXT        0x01 /* bit 7, both modes */
 /* byte 1 */
-#define PSW_KEY_MASK   0xF0
-#define PSW_EC         0x08 /* bit 12 */
-#define PSW_MCHECK     0x04 /* bit 13 */
-#define PSW_WAIT       0x02 /* bit 14 */
-#define PSW_PROBLEM    0x01 /* bit 15 */
+#define PSW370_KEY_MASK   0xF0
+#define PSW370_EC         0x08 /* bit 12 */
+#define PSW370_MCHECK     0x04 /* bit 13 */
+#define PSW370_WAIT       0x02 /* bit 14 */
+#define PSW370_PROBLEM    0x01 /* bit 15 */
 /* EC byte 2 */
-#define PSW_EC_SS      0x80 /* bit 16: secondary space (DAS) */
+#define PSW370_EC_SS      0x80 /* bit 16: secondary space (DAS) */
 
 /* A PSW decoded: what the simulators and the dispatcher work with. */
 struct psw370 {

@@ -31,6 +31,30 @@
  *    reads into (the IPL sequence, loader decks), the translation stops
  *    before it and reports where to resume; the caller runs the program so
  *    far and translates again from that address once it has ended.
+ *    (Reads with SKIP store nothing; a CCW's own IDAW list counts only
+ *    against earlier CCWs, so the resumed translation always progresses.)
+ *  - Reading backward, the data area is the count bytes that end at the
+ *    data address. The first real IDAW addresses that last byte, each
+ *    further one the last byte of the next lower 2K block (the format-1
+ *    read-backward rule); guest IDAW lists follow the same rule.
+ *  - Keys: gmem key() is taken in ISK's layout (ACC X'F0', F X'08', R
+ *    X'04', C X'02'). With a nonzero CAW key, CCWs, IDAWs and the data of
+ *    write and control commands are fetch-protected (ACC differs and F),
+ *    the data of reads and senses (without SKIP) store-protected (ACC
+ *    differs): a protection check at that CCW, checked for the whole data
+ *    area before the program runs.
+ *  - Status modifier makes the channel skip a CCW. A TIC back to a CCW
+ *    already translated (a search loop, "search; TIC *-8; read") is
+ *    followed by the CCW after the TIC when the CCW before the TIC chained
+ *    commands; a TIC forward is followed at once, so status modifier on
+ *    the CCW before it is not supported.
+ *  - The stop CCW: wherever the translation ends, the real slot after the
+ *    program, ccw[nccw], holds a CCW the real channel rejects with a
+ *    program check (one slot of maxccw is kept for it), and guest_ccw[nccw]
+ *    is the guest CCW it stands for. So the program as built can always be
+ *    started: the channel reaches the stop CCW exactly when the guest's
+ *    channel would go on to resume_addr or fail at fail_addr, and
+ *    ccw_at_stop() tells the caller it did.
  */
 #ifndef CP_IO_CCWTRANS_H
 #define CP_IO_CCWTRANS_H
@@ -44,9 +68,9 @@
 /* How a translation ended */
 enum ccwt_end {
     CCWT_COMPLETE,  /* the whole program (up to its last chained CCW) */
-    CCWT_RESUME,    /* stopped before a CCW the program itself reads: run, then translate from resume_addr */
+    CCWT_RESUME,    /* stopped before a CCW the program reads into: resume_addr */
     CCWT_PROGCHECK, /* stopped at a guest CCW the channel rejects (fail_addr, fail_cstat) */
-    CCWT_NOSPACE,   /* the caller's arrays are too small */
+    CCWT_NOSPACE,   /* the caller's arrays are too small (resume_addr: what did not fit) */
 };
 
 struct ccwprog {
@@ -54,15 +78,15 @@ struct ccwprog {
      * idaw must be below 2 GB in host storage (format-1 addresses) */
     struct ccw1 *ccw;
     uint32_t *guest_ccw; /* per real CCW: the guest address of the CCW it came from */
-    unsigned maxccw;
-    uint32_t *idaw; /* format-1 IDAWs, stored big-endian */
+    unsigned maxccw;     /* entries of ccw and guest_ccw, the stop CCW's included */
+    uint32_t *idaw;      /* format-1 IDAWs, stored big-endian */
     unsigned maxidaw;
     uint32_t (*host_ptr)(const void *p); /* the real address of a caller's array element */
 
     /* results */
-    unsigned nccw, nidaw;
+    unsigned nccw, nidaw; /* real CCWs (the stop CCW not counted) and IDAWs used */
     enum ccwt_end end;
-    uint32_t resume_addr; /* CCWT_RESUME: guest address of the next CCW */
+    uint32_t resume_addr; /* CCWT_RESUME, CCWT_NOSPACE: guest address of the next CCW */
     uint32_t fail_addr;   /* CCWT_PROGCHECK: guest address of the rejected CCW */
     uint8_t fail_cstat;   /* its channel status: CS_PROG (or CS_PROT) */
 };
@@ -81,10 +105,19 @@ enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key
  * SCSW (12 bytes, format-1 CCW address) becomes key, guest CCW address
  * (the guest CCW the last real CCW came from, + 8), unit and channel status
  * and residual count. The real address in the SCSW is matched against the
- * program's CCW array; an address outside it (status with no CCW, such as
- * device-only status) gives CCW address 0.
+ * program's CCW array, the stop CCW included (at CCWT_PROGCHECK its program
+ * check becomes fail_cstat); an address outside it (status with no CCW,
+ * such as device-only status) gives CCW address 0.
  */
 void ccw_csw_from_scsw(const struct ccwprog *p, const uint8_t scsw[12], uint8_t key,
                        uint8_t csw[8]);
+
+/*
+ * Whether the real program ended at its stop CCW: the guest's channel
+ * would have gone on to resume_addr (CCWT_RESUME, CCWT_NOSPACE: translate
+ * again from there) or failed at fail_addr (CCWT_PROGCHECK: the CSW from
+ * ccw_csw_from_scsw then has fail_addr + 8 and fail_cstat).
+ */
+bool ccw_at_stop(const struct ccwprog *p, const uint8_t scsw[12]);
 
 #endif

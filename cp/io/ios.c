@@ -126,6 +126,7 @@ static bool take_status(struct rdevblok *rd, struct ioblok *io, const struct irb
     io->residual = get_be16(s + 10);
     if (!(s[3] & SCSW_SC_PRIM))
         return false; /* intermediate status: wait for the primary */
+    memcpy(io->scsw, s, sizeof(io->scsw));
     if ((io->dstat & DEV_UC) && !io->sensing) {
         /* Read the sense bytes before telling the owner. */
         io->sensing = true;

@@ -62,6 +62,7 @@ struct ioblok {
     int cc;               /* SSCH condition code: 3 = not operational */
     uint8_t dstat, sstat; /* device and subchannel status of the ending */
     uint16_t residual;    /* of the last CCW executed */
+    uint8_t scsw[12];     /* the SCSW of the primary ending, as stored */
     uint8_t sense[32];    /* valid when dstat has unit check */
     uint16_t senselen;
     /* CP's use */

@@ -51,7 +51,7 @@ static inline uint64_t stctg(int cr)
 #define STCTG(n)                                                                                   \
     case n: __asm__ volatile("stctg " #n "," #n ",%0" : "=Q"(v)); break;
         STCTG(0)
-        STCTG(1) STCTG(2) STCTG(3) STCTG(6) STCTG(7) STCTG(13) STCTG(14)
+        STCTG(1) STCTG(2) STCTG(3) STCTG(6) STCTG(7) STCTG(8) STCTG(13) STCTG(14)
 #undef STCTG
             default : v = 0;
     }
@@ -63,7 +63,7 @@ static inline void lctlg(int cr, uint64_t v)
     switch (cr) {
 #define LCTLG(n)                                                                                   \
     case n: __asm__ volatile("lctlg " #n "," #n ",%0" : : "Q"(v)); break;
-        LCTLG(0) LCTLG(1) LCTLG(2) LCTLG(3) LCTLG(6) LCTLG(7) LCTLG(13) LCTLG(14)
+        LCTLG(0) LCTLG(1) LCTLG(2) LCTLG(3) LCTLG(6) LCTLG(7) LCTLG(8) LCTLG(13) LCTLG(14)
 #undef LCTLG
     }
 }
@@ -186,6 +186,51 @@ static inline void __attribute__((noreturn)) disabled_wait(uint64_t code)
     struct psw p = {PSW_64 | PSW_WAIT, code};
     lpswe(&p);
 }
+
+/* ---------------------------------------------------------------- storage keys and TLB */
+/* SET STORAGE KEY EXTENDED: the 7-bit key (ACC, F, R, C in bits 56-62) of
+ * the 4K frame at addr. */
+static inline void sske(uint64_t addr, uint8_t key)
+{
+    __asm__ volatile("sske %0,%1" : : "d"((uint64_t)key), "a"(addr) : "memory");
+}
+
+/* INSERT STORAGE KEY EXTENDED */
+static inline uint8_t iske(uint64_t addr)
+{
+    uint64_t k = 0;
+    __asm__ volatile("iske %0,%1" : "+d"(k) : "a"(addr));
+    return (uint8_t)k;
+}
+
+/* RESET REFERENCE BIT EXTENDED; returns the condition code (R and C before). */
+static inline int rrbe(uint64_t addr)
+{
+    int cc;
+    __asm__ volatile("rrbe 0,%1\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"(addr) : "cc");
+    return cc;
+}
+
+/* PURGE TLB (this CPU) */
+static inline void ptlb(void) { __asm__ volatile("ptlb" : : : "memory"); }
+
+/* ---------------------------------------------------------------- floating point */
+/* The virtual machine's floating-point registers 0, 2, 4 and 6 (all a
+ * S/370 has): CP itself never uses them (it is built soft-float), so they
+ * stay loaded while the same virtual machine runs again. */
+void fpregs_save(uint64_t fpr[16], uint32_t *fpc);
+void fpregs_load(const uint64_t fpr[16], uint32_t fpc);
+
+/* ---------------------------------------------------------------- running a guest */
+/* Enter the guest whose registers are at LC_GUEST_REGS and whose real PSW
+ * is at LC_GUEST_PSW (entry.S). Returns when an interruption ends it: the
+ * class, with the guest's registers back at LC_GUEST_REGS and the old PSW
+ * in the class's lowcore slot. */
+#define EXIT_EXT 1
+#define EXIT_IO  2
+#define EXIT_PGM 3
+#define EXIT_SVC 4
+int run_guest(void);
 
 /* The enabled wait of the dispatcher (entry.S): returns when an external
  * (CPU_WAIT_EXT) or I/O (CPU_WAIT_IO) interruption has been taken; the

@@ -17,6 +17,7 @@
 #define LC_SVC_CODE      0x08A
 #define LC_PGM_ILC       0x08D
 #define LC_PGM_CODE      0x08E /* program-interruption code (2) */
+#define LC_DXC           0x093 /* data-exception code */
 #define LC_TRANS_EXC_ID  0x0A8 /* translation-exception identification (8) */
 #define LC_SUBCHANNEL_ID 0x0B8 /* I/O: subsystem-identification word (4) */
 #define LC_IO_INT_PARM   0x0BC /* I/O: interruption parameter (4) */
@@ -40,6 +41,10 @@
 #define LC_ABEND_PSW   0x220  /* old PSW of the interruption that abended CP (16) */
 #define LC_ABEND_CODE  0x230  /* which: 1 pgm 2 svc 3 mck 4 restart 5 ext 6 I/O (4) */
 #define LC_ABEND_REGS  0x280  /* CP's registers at the abend (128) */
+#define LC_GUEST_REGS  0x300  /* a guest's general registers while it runs (128) */
+#define LC_CP_SAVE     0x380  /* CP's registers 6-15 while a guest runs (80) */
+#define LC_GUEST_PSW   0x3E0  /* the real PSW a guest is entered with (16) */
+#define LC_FPC_TEMP    0x3F0  /* fpregs_load's FPC operand (4) */
 #define LC_ABEND_STACK 0x1000 /* top of a small stack for the abend path (below: 0x800) */
 
 #ifndef __ASSEMBLER__
@@ -54,6 +59,7 @@ static inline volatile uint8_t *lowcore(void)
     return p;
 }
 
+static inline uint8_t lc_get8(unsigned off) { return *(lowcore() + off); }
 static inline uint16_t lc_get16(unsigned off) { return *(volatile uint16_t *)(lowcore() + off); }
 static inline uint32_t lc_get32(unsigned off) { return *(volatile uint32_t *)(lowcore() + off); }
 static inline uint64_t lc_get64(unsigned off) { return *(volatile uint64_t *)(lowcore() + off); }

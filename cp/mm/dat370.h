@@ -45,4 +45,40 @@ struct dat370_result {
 int dat370_translate(const struct gmem *g, uint32_t cr0, uint32_t cr1, uint32_t vaddr,
                      struct dat370_result *r);
 
+/*
+ * How the fields above are filled (details of this implementation):
+ *  - raddr is not checked against the size of storage: the access that
+ *    uses it does that. Bits 0-7 of vaddr are ignored.
+ *  - seg_protected is set once the segment-table entry has been fetched
+ *    and found valid and well formed.
+ *  - tea is set only for PGM_SEGMENT_TRANS and PGM_PAGE_TRANS (0 otherwise);
+ *    the byte-index bits, unpredictable in the architecture, are zeros,
+ *    and bit 0 (secondary space) is 0.
+ *  - entry_addr: cc 1 the STE, cc 2 the PTE, cc 3 the entry the length
+ *    check kept from being fetched, cc 0 the PTE; for PGM_ADDRESSING the
+ *    entry that lies outside storage, for PGM_TRANS_SPEC on an entry that
+ *    entry (0 for a bad CR0 format).
+ *  - Entry addresses (STO + 4*SX, PTO + 2*PX) wrap at 2^24, as 24-bit
+ *    real addresses. The order of the checks is explained in dat370.c.
+ *  - dat370_format leaves page_shift and seg_shift 0 for a bad format.
+ */
+
+/* Bytes in one segment of the format: X'10000' or X'100000'; 0 when the
+ * format is not valid. CP's shadow tables map 1M per host segment-table
+ * entry, so a 64K-segment guest has 16 guest segments per host entry. */
+uint32_t dat370_segment_size(const struct dat370_fmt *f);
+
+/* A 24-bit virtual address taken apart by a valid format. */
+struct dat370_va {
+    uint32_t sx;  /* segment index: which guest segment-table entry */
+    uint32_t px;  /* page index within the segment: which page-table entry */
+    uint32_t bx;  /* byte index within the page */
+    uint32_t hsx; /* VA bits 8-11: the 1M granule, i.e. the host shadow's
+                     segment-table entry that maps the address */
+};
+
+/* Split vaddr (bits 0-7 ignored). With an invalid format only hsx is set
+ * and sx, px, bx are 0. */
+void dat370_split(const struct dat370_fmt *f, uint32_t vaddr, struct dat370_va *v);
+
 #endif

@@ -1,10 +1,13 @@
 /*
- * vmblok.h - a logged-on user (≈ VMBLOK, built by DMKBLD at LOGON).
+ * vmblok.h - a logged-on user and the virtual machine CP gives it
+ * (≈ VMBLOK, built by DMKBLD at LOGON).
  *
- * This release gives a user a session: identity, privilege classes, the
- * terminal (or none, when disconnected), the SET and TERMINAL options and
- * the accounting times. The virtual machine itself (registers, storage,
- * devices) joins this block with the virtual S/370.
+ * The session part: identity, privilege classes, the terminal (none while
+ * disconnected), the SET and TERMINAL options, accounting times. The
+ * machine part: a virtual S/370 CPU (struct vcpu), its real storage
+ * (mm/gstor.h), its devices (vdev/vdev.h), and what the dispatcher needs.
+ * One VMBLOK owns all of its machine's state; nothing about a virtual
+ * machine is kept anywhere else.
  */
 #ifndef CP_VM_VMBLOK_H
 #define CP_VM_VMBLOK_H
@@ -12,8 +15,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "hw/s370.h"
+#include "kern/timer.h"
+#include "kern/work.h"
+#include "mm/gstor.h"
 
 struct term;
+struct vdev;
+struct shadow;
 
 /* Privilege classes: bit per class, as the directory stores them */
 #define CLASS_A 0x80
@@ -26,6 +35,40 @@ struct term;
 #define CLASS_H 0x01
 
 enum emsg_mode { EMSG_ON, EMSG_TEXT, EMSG_CODE, EMSG_OFF };
+
+/* Event external interruptions waiting for the guest to enable them
+ * (the clock comparator and CPU timer are conditions, computed each time). */
+#define EXTP_ITIMER 0x01 /* interval timer went negative */
+#define EXTP_KEY    0x02 /* EXTERNAL command (interrupt key) */
+
+struct vcpu {
+    struct psw370 psw;
+    uint64_t gpr[16];  /* the guest uses bits 32-63; the rest is kept too */
+    uint64_t fpr[16];
+    uint32_t fpc;
+    uint32_t cr[16];
+    uint64_t ckc;      /* clock comparator */
+    int64_t cpt;       /* CPU timer, TOD units */
+    uint64_t itimer_rest; /* TOD units not yet taken off the interval timer */
+    uint8_t ext_pending;  /* EXTP_* */
+    uint16_t ext_code;    /* code of the EXTERNAL command's interruption */
+    bool restart_pending;
+};
+
+enum vm_state {
+    VM_CPMODE, /* stopped: CP READ (no IPL yet, PA1, a trace stop, a problem) */
+    VM_RUN,    /* runnable */
+    VM_WAIT,   /* in an enabled wait: runs again when an interruption is pending */
+    VM_IPL,    /* the IPL channel program is running */
+};
+
+/* TRACE: the events traced (TRACE command, vm/trace.c) */
+#define TR_SVC   0x01
+#define TR_PGM   0x02
+#define TR_EXT   0x04
+#define TR_IO    0x08
+#define TR_PRIV  0x10
+#define TR_ALL   0x1F
 
 struct vmblok {
     struct vmblok *next;
@@ -41,10 +84,38 @@ struct vmblok {
     enum emsg_mode emsg;
     /* TERMINAL options: the line-editing characters, 0 when off */
     char linend, linedel, chardel, escape;
-};
 
-/* "CONNECT= hh:mm:ss VIRTCPU= mmm:ss.hs TOTCPU= mmm:ss.hs" (LOGOFF, QUERY TIME) */
-void vm_times_line(const struct vmblok *vm, char *buf, size_t len);
+    /* ------------------------------------------------ the virtual machine */
+    struct vcpu cpu;
+    struct gstor stor;
+    uint32_t maxstor;          /* the most DEFINE STORAGE may give */
+    uint8_t options;           /* directory OPTION bits (DIR_OPT_*) */
+    uint32_t cpuid;            /* OPTION CPUID, 0 for the default */
+    enum { TIMER_ON, TIMER_OFF, TIMER_REAL } timer; /* SET TIMER */
+    bool attn_stop;            /* stopped by the user (PA1, #CP): SET RUN ON resumes */
+    enum vm_state state;
+    struct shadow *shadow;     /* shadow tables while the guest's DAT is on */
+    struct vdev *devs;         /* virtual devices, in address order */
+    struct vdev *io_head, *io_tail; /* devices with an interruption pending, oldest first */
+    struct vdev *console;      /* the virtual console (directory CONSOLE) */
+    /* dispatching */
+    struct vmblok *runq_next;
+    bool on_runq;
+    struct timer wake;         /* the clock comparator of a waiting guest */
+    uint64_t wait_start;       /* TOD the current wait began (0: not waiting) */
+    /* problems noticed about the guest */
+    uint32_t loop_addr;        /* program-interruption loop detection */
+    int loop_count;
+    /* TRACE, ADSTOP */
+    uint8_t trace;             /* TR_* */
+    bool trace_run;            /* TRACE ... RUN: do not stop after an event */
+    bool adstop;
+    uint32_t adstop_addr;
+    uint8_t adstop_save[2];
+    /* IPL in progress */
+    struct vdev *ipl_dev;
+    bool ipl_clear;
+};
 
 /* Create a user's block and put it on the list (NULL: no storage). */
 struct vmblok *vm_create(const char *userid);
@@ -52,6 +123,9 @@ void vm_destroy(struct vmblok *vm);
 struct vmblok *vm_find(const char *userid);
 struct vmblok *vm_first(void);
 int vm_count(void);
+
+/* "CONNECT= hh:mm:ss VIRTCPU= mmm:ss.hs TOTCPU= mmm:ss.hs" (LOGOFF, QUERY TIME) */
+void vm_times_line(const struct vmblok *vm, char *buf, size_t len);
 
 /* The default line-editing characters (VM/370: # ¢ @ "). */
 #define DEFAULT_LINEND  '#'

@@ -113,3 +113,11 @@ char *strrchr(const char *s, int c)
             return (char *)last;
     }
 }
+
+char *strpbrk(const char *s, const char *accept)
+{
+    for (; *s; s++)
+        if (strchr(accept, *s))
+            return (char *)s;
+    return NULL;
+}
