@@ -53,8 +53,9 @@ static void machine_init(void)
     set_new_psw(LC_PGM_NEW, pgm_entry);
     set_new_psw(LC_MCK_NEW, mck_entry);
     set_new_psw(LC_IO_NEW, io_entry);
-    /* external subclasses: clock comparator, service signal, interrupt key */
-    lctlg(0, stctg(0) | CR0_CLOCK_COMP | CR0_SERVICE_SIGNAL | CR0_INTERRUPT_KEY);
+    /* external subclasses: clock comparator, CPU timer (guest time slices),
+     * service signal, interrupt key */
+    lctlg(0, stctg(0) | CR0_CLOCK_COMP | CR0_CPU_TIMER | CR0_SERVICE_SIGNAL | CR0_INTERRUPT_KEY);
     /* I/O: every device is in CP's interruption subclass */
     lctlg(6, 0x80000000u >> CP_ISC);
     sckc(UINT64_MAX);

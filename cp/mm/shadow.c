@@ -84,6 +84,7 @@ static void empty_space(struct space *sp)
         if (!(sp->live & (1u << hsx)))
             continue;
         put_be64(sp->segtab + ENTRY * hsx, ZSTE_INVALID);
+        fill_invalid(sp->pgtab[hsx], HOST_PTES, ZPTE_INVALID);
     }
     sp->live = 0;
 }
@@ -112,7 +113,7 @@ static struct space *lookup(struct shadow *sh, uint32_t cr0, uint32_t cr1, int *
         return NULL;
     }
     uint32_t fmt = cr0 & CR0_TRANS_FORMAT;
-    uint32_t key = cr1 & (f.seg_shift == 20 ? CR1_TABLE_1M : CR1_TABLE_64K);
+    uint32_t key = cr1 & (0xFFFFFFFFu);
     sh->clock++;
 
     struct space *fresh = NULL, *lru = NULL;

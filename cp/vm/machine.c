@@ -36,6 +36,7 @@ static void cpu_reset(struct vmblok *vm, bool clear)
     c->cr[15] = CR15_INITIAL;
     c->ext_pending = 0;
     c->restart_pending = false;
+    c->bad_psw_pending = false;
     c->ckc = 0;
     c->cpt = 0;
     c->itimer_rest = 0;

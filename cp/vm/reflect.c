@@ -40,6 +40,11 @@ static void store_old(struct vmblok *vm, uint32_t where, uint16_t code, uint8_t 
 {
     struct psw370 old = vm->cpu.psw;
     uint8_t image[8];
+    if (vm->cpu.bad_psw_pending) {
+        vm->cpu.bad_psw_pending = false;
+        put_real(vm, where, vm->cpu.bad_psw, 8);
+        return;
+    }
     old.intcode = code;
     old.ilc = ilc;
     psw370_encode(&old, image);
@@ -50,9 +55,16 @@ bool load_psw_image(struct vmblok *vm, const uint8_t psw[8], uint8_t ilc)
 {
     bool ec_allowed = (vm->options & 0x40) != 0; /* OPTION ECMODE */
     if (!psw370_valid(psw) || ((psw[1] & PSW370_EC) && !ec_allowed)) {
-        /* a specification exception recognized as the PSW becomes current */
+        /* a specification exception recognized as the PSW becomes current:
+         * the old PSW is the bad one as it was loaded (EC format: the
+         * codes go to low storage); a machine without EC mode keeps BC */
         psw370_decode(psw, &vm->cpu.psw);
-        vm->cpu.psw.ec = false; /* keep the old-PSW format sensible */
+        if (ec_allowed) {
+            memcpy(vm->cpu.bad_psw, psw, 8);
+            vm->cpu.bad_psw_pending = true;
+        } else {
+            vm->cpu.psw.ec = false;
+        }
         if (vm->loop_count++ >= LOOP_LIMIT) {
             vm_stop(vm, "PROGRAM INTERRUPT LOOP");
             return false;

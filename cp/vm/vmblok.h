@@ -53,6 +53,9 @@ struct vcpu {
     uint8_t ext_pending;  /* EXTP_* */
     uint16_t ext_code;    /* code of the EXTERNAL command's interruption */
     bool restart_pending;
+    /* a PSW with a format error was loaded: the next old PSW is its image */
+    bool bad_psw_pending;
+    uint8_t bad_psw[8];
 };
 
 enum vm_state {
