@@ -97,8 +97,8 @@ static uint64_t space_asce(const struct space *sp)
 /*
  * The space for this CR0 and CR1: the one kept, else a free slot given a
  * segment table, else the least recently used space emptied for it.
- * NULL with *pgm = PGM_TRANS_SPEC (bad format) or -1 (2K pages, or no
- * segment table and no space to take over).
+ * NULL with *pgm = PGM_TRANS_SPEC (bad format), SHADOW_2K_PAGES, or
+ * SHADOW_NO_STORAGE (no segment table and no space to take over).
  */
 static struct space *lookup(struct shadow *sh, uint32_t cr0, uint32_t cr1, int *pgm)
 {
@@ -109,11 +109,11 @@ static struct space *lookup(struct shadow *sh, uint32_t cr0, uint32_t cr1, int *
         return NULL;
     }
     if (f.page_shift != 12) {
-        *pgm = -1;
+        *pgm = SHADOW_2K_PAGES;
         return NULL;
     }
     uint32_t fmt = cr0 & CR0_TRANS_FORMAT;
-    uint32_t key = cr1 & (0xFFFFFFFFu);
+    uint32_t key = cr1 & (f.seg_shift == 20 ? CR1_TABLE_1M : CR1_TABLE_64K);
     sh->clock++;
 
     struct space *fresh = NULL, *lru = NULL;
@@ -147,7 +147,7 @@ static struct space *lookup(struct shadow *sh, uint32_t cr0, uint32_t cr1, int *
         sp = lru;
     }
     if (!sp) {
-        *pgm = -1;
+        *pgm = SHADOW_NO_STORAGE;
         return NULL;
     }
     sp->fmt = fmt;
@@ -195,7 +195,7 @@ int shadow_fill(struct shadow *sh, uint32_t cr0, uint32_t cr1, uint32_t vaddr, u
     *tea = 0;
     struct space *sp = lookup(sh, cr0, cr1, &pgm);
     if (!sp)
-        return pgm;
+        return pgm > 0 ? pgm : -1;
 
     struct dat370_result r;
     pgm = dat370_translate(g, cr0, cr1, vaddr, &r);
@@ -249,13 +249,9 @@ void shadow_invalidate(struct shadow *sh)
 
 void shadow_get_stats(const struct shadow *sh, struct shadow_stats *st) { *st = sh->st; }
 
-const char *shadow_why(uint32_t cr0)
+const char *shadow_why(int pgm)
 {
-    struct dat370_fmt f;
-    dat370_format(cr0, &f);
-    if (f.valid && f.page_shift == 11)
-        return "2K PAGES NOT SUPPORTED";
-    return "NO STORAGE FOR SHADOW TABLES";
+    return pgm == SHADOW_2K_PAGES ? "2K PAGES NOT SUPPORTED" : "NO STORAGE FOR SHADOW TABLES";
 }
 
 /* ---------------------------------------------------------------- the virtual machine */
@@ -285,7 +281,7 @@ uint64_t shadow_asce(struct vmblok *vm, int *pgm)
 {
     struct shadow *sh = vm_shadow(vm);
     if (!sh) {
-        *pgm = -1;
+        *pgm = SHADOW_NO_STORAGE;
         return 0;
     }
     return shadow_space(sh, vm->cpu.cr[0], vm->cpu.cr[1], pgm);

@@ -30,14 +30,16 @@ struct shadow;
 /*
  * The ASCE of the shadow space for the guest's current CR0 and CR1,
  * made empty on first use. 0 when it cannot be shadowed, with *pgm:
- *  PGM_TRANS_SPEC  CR0 bits 8-12 are no valid format: the guest's
- *                  translation-specification exception;
- *  -1              CP cannot run it: stop the virtual machine with the
- *                  text shadow_why(CR0) gives (2K pages; no storage).
+ *  PGM_TRANS_SPEC     CR0 bits 8-12 are no valid format: the guest's
+ *                     translation-specification exception;
+ *  SHADOW_2K_PAGES    a 2K-page format: stop the virtual machine;
+ *  SHADOW_NO_STORAGE  no storage for the tables (and no space to reuse).
+ * shadow_why gives the text for the last two.
  */
+#define SHADOW_2K_PAGES   (-1)
+#define SHADOW_NO_STORAGE (-2)
 uint64_t shadow_asce(struct vmblok *vm, int *pgm);
-/* Why shadow_asce refused a guest with this CR0 (*pgm == -1). */
-const char *shadow_why(uint32_t cr0);
+const char *shadow_why(int pgm);
 
 /*
  * A host segment- or page-translation exception at guest virtual address
@@ -45,7 +47,8 @@ const char *shadow_why(uint32_t cr0);
  * made (the instruction runs again); PGM_SEGMENT_TRANS or PGM_PAGE_TRANS
  * with *tea set (the guest's own tables say invalid); PGM_TRANS_SPEC;
  * PGM_ADDRESSING (a table or the page lies beyond the guest's storage);
- * -1 when CP has no storage left.
+ * -1 when CP has no storage left (or for a format shadow_asce refuses,
+ * which cannot be running).
  */
 int shadow_fault(struct vmblok *vm, uint32_t vaddr, uint32_t *tea);
 

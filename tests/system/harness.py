@@ -112,6 +112,10 @@ class System:
     def log(self):
         return self.sys.log_text()
 
+    def herc(self, command):
+        """A Hercules panel command (devinit ...); returns its response."""
+        return self.sys.herc(command)
+
     def console(self, line):
         """Type a line at the system console (the 3215 at 009)."""
         self.sys.herc("/" + line)

@@ -1,17 +1,22 @@
-"""test_guests.py - the S/370 guest test programs (tests/guests/), natively.
+"""test_guests.py - the S/370 guest test programs (tests/guests/), natively
+and in a CP virtual machine.
 
 Each program is IPLed from its card deck (build/guests/<name>.deck, made
-by `make guests`) on a private Hercules in ARCHMODE S/370 and ends in a
-disabled wait whose PSW instruction address is its result code
-(tests/guests/s370.inc): X'0C0Dpp' pass, X'BADnnn' check nnn failed,
-X'EEkccc' an unexpected interruption. A test passes when the code is the
-program's own pass code, read from its GUEST_START line.
+by `make guests`) and ends in a disabled wait whose PSW instruction
+address is its result code (tests/guests/s370.inc): X'0C0Dpp' pass,
+X'BADnnn' check nnn failed, X'EEkccc' an unexpected interruption. A test
+passes when the code is the program's own pass code, read from its
+GUEST_START line.
 
-run_native(name) runs one program and returns (psw_text, code, log).
-The same programs will run in a CP virtual machine; run_under_cp() below
-is the place for that, and a test will compare the two results.
+run_native(name) runs one program on a private Hercules in ARCHMODE S/370
+and returns (psw_text, code, log). run_under_cp(name) runs it in MAINT's
+virtual machine on a cpcms system of this module (started at its first
+use, reader 01C attached as 00C) and returns (psw_text, code, screen).
+Every program has a test each way. The interactive programs (INTERACTIVE:
+they never end by themselves) are driven from a terminal by test_vm.py.
 """
 
+import atexit
 import os
 import re
 import shutil
@@ -94,6 +99,24 @@ def _stop(proc):
     proc.wait(timeout=10)
 
 
+PSW_RX = re.compile(r"PSW=([0-9A-F]{8}) ([0-9A-F]{8})")
+
+
+def _disabled_wait(http):
+    """A match of PSW_RX when the CPU, asked through Hercules' HTTP port,
+    is in a disabled wait (wait bit on; no I/O or external mask: BC mode
+    system mask 0, EC mode bits 6-7 off); else None."""
+    try:
+        m = PSW_RX.search(harness.cpcms.http_get(http, "/cgi-bin/tasks/cmd?cmd=psw", 5))
+    except OSError:
+        return None
+    if not m:
+        return None
+    w = int(m.group(1), 16)
+    masks = 0x03000000 if w & 0x00080000 else 0xFF000000
+    return m if w & 0x00020000 and not w & masks else None
+
+
 def _psw(http):
     """The current PSW, asked through Hercules' HTTP port."""
     try:
@@ -129,6 +152,7 @@ def run_native(name, timeout=TIMEOUT):
                                 start_new_session=True)
     try:
         deadline = time.time() + timeout
+        next_ask = time.time() + 2
         while True:
             with open(logpath, "rb") as f:
                 log = f.read().decode("latin-1")
@@ -142,6 +166,13 @@ def run_native(name, timeout=TIMEOUT):
             if proc.poll() is not None:
                 LAST_SYSTEM = NativeRun(name, log)
                 raise harness.TestFailure("Hercules ended before %s stopped" % name)
+            if time.time() > next_ask:
+                # Hercules now and then leaves the message in its buffer:
+                # the PSW itself, asked through the HTTP port, tells too.
+                m = _disabled_wait(port + 1000)
+                if m:
+                    break
+                next_ask = time.time() + 1
             if time.time() > deadline:
                 LAST_SYSTEM = NativeRun(name, log)
                 raise harness.TestFailure("%s did not stop in a disabled wait within %ds; %s"
@@ -155,13 +186,105 @@ def run_native(name, timeout=TIMEOUT):
 
 
 # ---------------------------------------------------------------- under CP
-# STUB for the lead: run the same deck in a CP virtual machine (spool it to
-# a user's reader, IPL 00C, read the disabled-wait PSW CP reports) and
-# return (psw_text, code, log) like run_native. Not called by any test yet;
-# a test comparing run_native(name)[1] with run_under_cp(system, name)[1]
-# for every program belongs here once CP runs S/370 virtual machines.
-def run_under_cp(system, name):
-    raise NotImplementedError("guests under CP: not written yet")
+# The same decks in a CP virtual machine: one cpcms system for the whole
+# module (started at the first use, stopped by the last test or at exit),
+# MAINT logged on with the real reader 01C attached as its 00C. For each
+# program the deck is loaded into 01C (Hercules devinit) and "#CP IPL 00C"
+# given (the machine may still be running the previous one); CP reports the
+# end as "DMKDSP450W CP ENTERED; DISABLED WAIT PSW 'pppppppp pppppppp'".
+CP_TIMEOUT = 30        # seconds from the IPL to CP's message
+CP_WAIT_RX = re.compile(r"DMKDSP450W CP ENTERED; (?:DISABLED WAIT PSW '([0-9A-F]{8}) ([0-9A-F]{8})'|(.*))")
+
+_cp = None             # the CPRun of this module
+
+
+class CPRun:
+    """The module's CP system and MAINT's terminal; also the diagnostics
+    of a failed run: the last screen and the end of CP's Hercules log."""
+
+    def __init__(self):
+        self.system = harness.System("guests-cp")
+        self.term = None
+        self.name = None
+
+    def start(self):
+        self.system.start()
+        self.term = self.system.terminal()
+        self.term.logon("MAINT", "CPCMS")
+        self.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
+
+    def alive(self):
+        return self.term is not None and self.system.running() and self.term.proc.poll() is None
+
+    def stop(self):
+        if self.system.running():
+            try:
+                self.system.stop()
+            except Exception:
+                self.system.kill()
+        self.term = None
+
+    def diagnostics(self):
+        if self.term is not None:
+            try:
+                self.term.screen()  # the screen as it is now
+            except Exception:
+                pass
+        head = "---- guest %s under CP ----\n" % self.name if self.name else ""
+        return head + self.system.diagnostics()
+
+
+def _cp_run():
+    global _cp
+    if _cp is None:
+        _cp = CPRun()
+        atexit.register(lambda: _cp.stop())
+    if not _cp.alive():
+        _cp.stop()
+        _cp.start()
+    return _cp
+
+
+def run_under_cp(name, timeout=CP_TIMEOUT):
+    """IPL guest `name` in MAINT's virtual machine; wait for CP's disabled
+    wait message. Returns (psw_text, code, screen): the PSW as CP shows it,
+    the result code (bits 40-63) and the screen's text."""
+    global LAST_SYSTEM
+    deck = os.path.join(DECKS, name + ".deck")
+    check(os.path.exists(deck), "%s is missing: run make guests" % deck)
+    run = _cp_run()
+    LAST_SYSTEM = run
+    run.name = name
+    t = run.term
+    t.clear()
+    out = run.system.sys.herc("devinit 01C %s ebcdic eof" % deck)
+    check("HHCPN098I" in out or "initialized" in out, "devinit of the reader said: %s" % out)
+    t.enter("#CP IPL 00C")
+    deadline = time.time() + timeout
+    while True:
+        screen = t.text()
+        m = CP_WAIT_RX.search(screen)
+        if m:
+            break
+        if t.status() == "MORE...":
+            t.clear()   # more output than a screen: the message comes after
+            continue
+        if time.time() > deadline:
+            raise harness.TestFailure("%s did not stop in a disabled wait under CP within %ds (status %s)"
+                                      % (name, timeout, t.status()))
+        time.sleep(0.05)
+    if m.group(3) is not None:
+        raise harness.TestFailure("%s under CP: DMKDSP450W CP ENTERED; %s" % (name, m.group(3)))
+    return "%s %s" % (m.group(1), m.group(2)), int(m.group(2), 16) & 0xFFFFFF, screen
+
+
+def expect_pass_cp(name):
+    psw, code, screen = run_under_cp(name)
+    want = pass_code(name)
+    check(code == want, "%s under CP ended with PSW %s: X'%06X', %s (the pass code is X'%06X')"
+          % (name, psw, code, explain(code), want))
+    check(psw.startswith("0002"), "%s under CP: the final PSW %s is not a disabled wait in BC mode" % (name, psw))
+    return screen
 
 
 # ---------------------------------------------------------------- tests
@@ -174,12 +297,25 @@ def expect_pass(name):
     return log
 
 
+# Programs that never end by themselves: test_vm.py drives them from a
+# terminal under CP. Their pass codes are reserved all the same.
+INTERACTIVE = ("echo", "spin", "extwait", "pgmloop")
+
+
 def test_every_program_has_a_test_and_its_own_pass_code(_):
     names = sorted(f[:-2] for f in os.listdir(GUESTS) if f.endswith(".S"))
     with open(os.path.realpath(__file__)) as f:
-        tested = set(re.findall(r'^    (?:log = )?expect_pass\("(\w+)"\)', f.read(), re.M))
-    missing = [n for n in names if n not in tested]
-    check(not missing, "guest programs without a test here: %s" % ", ".join(missing))
+        text = f.read()
+    native = set(re.findall(r'^    (?:log = )?expect_pass\("(\w+)"\)', text, re.M))
+    under_cp = set(re.findall(r'^    (?:screen = )?expect_pass_cp\("(\w+)"\)', text, re.M))
+    with open(os.path.join(os.path.dirname(os.path.realpath(__file__)), "test_vm.py")) as f:
+        vm_text = f.read()
+    missing = [n for n in names if n not in INTERACTIVE and n not in native]
+    check(not missing, "guest programs without a native test here: %s" % ", ".join(missing))
+    missing = [n for n in names if n not in INTERACTIVE and n not in under_cp]
+    check(not missing, "guest programs without a test under CP here: %s" % ", ".join(missing))
+    missing = [n for n in INTERACTIVE if n not in names or not re.search(r'\bipl\(\w+, *"%s"' % n, vm_text)]
+    check(not missing, "interactive programs missing, or not IPLed by test_vm.py: %s" % ", ".join(missing))
     codes = {}
     for n in names:
         codes.setdefault(pass_code(n), []).append(n)
@@ -273,3 +409,57 @@ def test_dat(_):
 
 def test_ecbc(_):
     expect_pass("ecbc")
+
+
+# ---------------------------------------------------------------- the same under CP
+# One test per program: the result code in MAINT's virtual machine must be
+# the pass code too (all of them on one CP system, one after the other).
+def test_under_cp_psw_interrupts(_):
+    expect_pass_cp("psw_interrupts")
+
+
+def test_under_cp_privop(_):
+    expect_pass_cp("privop")
+
+
+def test_under_cp_keys(_):
+    expect_pass_cp("keys")
+
+
+def test_under_cp_timers(_):
+    expect_pass_cp("timers")
+
+
+def test_under_cp_console(_):
+    screen = expect_pass_cp("console")
+    lines = screen.splitlines()
+    for n in (1, 2, 3):
+        check("CONSOLE TEST LINE %d" % n in lines,
+              "line %d the guest wrote is not a line of the terminal:\n%s" % (n, screen))
+    at = [lines.index("CONSOLE TEST LINE %d" % n) for n in (1, 2, 3)]
+    check(at == sorted(at), "the guest's lines are out of order:\n%s" % screen)
+
+
+def test_under_cp_reader(_):
+    expect_pass_cp("reader")
+
+
+def test_under_cp_dat(_):
+    expect_pass_cp("dat")
+
+
+def test_under_cp_ecbc(_):
+    expect_pass_cp("ecbc")
+
+
+def test_under_cp_system_stops(_):
+    """The last test: CP shuts down in order with MAINT's machine there."""
+    global LAST_SYSTEM
+    if _cp is None or not _cp.alive():
+        return  # no test under CP ran in this process
+    LAST_SYSTEM = _cp
+    _cp.name = None
+    _cp.stop()
+    log = _cp.system.log()
+    check(not _cp.system.running(), "the CP system did not stop")
+    check("DMKCPI961W SYSTEM SHUTDOWN COMPLETE" in log, "CP did not finish an orderly shutdown")

@@ -361,14 +361,15 @@ static void test_formats(void)
             CU_ASSERT_EQUAL(pgm, 0);
         } else if (code == 0x08 || code == 0x0A) {
             CU_ASSERT_EQUAL(asce, 0);
+            CU_ASSERT_EQUAL(pgm, SHADOW_2K_PAGES);
             CU_ASSERT_EQUAL(pgm, -1);
-            CU_ASSERT_STRING_EQUAL(shadow_why(cr0), "2K PAGES NOT SUPPORTED");
+            CU_ASSERT_STRING_EQUAL(shadow_why(pgm), "2K PAGES NOT SUPPORTED");
         } else {
             CU_ASSERT_EQUAL(asce, 0);
             CU_ASSERT_EQUAL(pgm, PGM_TRANS_SPEC);
         }
     }
-    CU_ASSERT_STRING_EQUAL(shadow_why(F4K64), "NO STORAGE FOR SHADOW TABLES");
+    CU_ASSERT_STRING_EQUAL(shadow_why(SHADOW_NO_STORAGE), "NO STORAGE FOR SHADOW TABLES");
     CU_ASSERT_EQUAL(frame_calls, 0);
     shadow_destroy(sh);
 }
@@ -402,7 +403,7 @@ static void test_no_storage(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(sh2);
     pgm = 0;
     CU_ASSERT_EQUAL(shadow_space(sh2, F4K1M, CR1_1M, &pgm), 0);
-    CU_ASSERT_EQUAL(pgm, -1);
+    CU_ASSERT_EQUAL(pgm, SHADOW_NO_STORAGE);
     CU_ASSERT_EQUAL(fill(sh2, F4K1M, CR1_1M, 0x3AB000, &tea), -1);
     for (size_t i = 0; i < n; i++)
         pages_free(hoard[i], 1);
