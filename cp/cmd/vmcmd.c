@@ -379,7 +379,7 @@ struct privctx {
 static void one_privop(void *arg, uint16_t opcode, const struct simop *op)
 {
     struct privctx *p = arg;
-    uint64_t avg = op->count ? op->cost / op->count : 0;
+    uint64_t avg = op->timed ? op->cost / op->timed : 0;
     cmd_printf(p->c, "%-5s %04X %10llu %8llu.%03llu", op->name, opcode,
                (unsigned long long)op->count, (unsigned long long)(avg >> 12) / 1000,
                (unsigned long long)((avg >> 12) % 1000));

@@ -20,6 +20,7 @@
 #include "lib/tod.h"
 #include "kern/alloc.h"
 #include "kern/cp.h"
+#include "kern/timer.h"
 #include "kern/work.h"
 #include "machine/cpu.h"
 #include "machine/lowcore.h"
@@ -62,7 +63,7 @@ static int service_call(uint32_t cmd)
     uint64_t cr0 = stctg(0);
     uint64_t limit = stck() + TOD_SEC(5);
     lctlg(0, (cr0 & ~(CR0_CPU_TIMER | CR0_INTERRUPT_KEY)) | CR0_SERVICE_SIGNAL | CR0_CLOCK_COMP);
-    sckc(limit);
+    timer_load_ckc(limit);
     while (busy && stck() < limit) {
         if (cpu_wait(PSW_64 | PSW_EXT | PSW_WAIT) != CPU_WAIT_EXT)
             continue;

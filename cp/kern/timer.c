@@ -61,3 +61,13 @@ int timer_run(uint64_t now)
     }
     return n;
 }
+
+static uint64_t ckc_loaded = UINT64_MAX; /* kern/main.c starts with it */
+
+void timer_load_ckc(uint64_t when)
+{
+    if (when != ckc_loaded) {
+        sckc(when);
+        ckc_loaded = when;
+    }
+}

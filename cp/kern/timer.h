@@ -26,6 +26,10 @@ void timer_set_in(struct timer *t, uint64_t tod_units);
 void timer_cancel(struct timer *t);
 /* The earliest expiry, or UINT64_MAX when nothing is armed. */
 uint64_t timer_next(void);
+/* Load the clock comparator, unless it holds `when` already (SCKC is
+ * dear under Hercules: every use goes to the host clock). All of CP sets
+ * the comparator through this. */
+void timer_load_ckc(uint64_t when);
 /* Run every timer due at `now`; returns how many ran. */
 int timer_run(uint64_t now);
 

@@ -49,6 +49,7 @@
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
+#include <string.h>
 
 /* Lowcore is at real address 0 (CP runs with prefix 0 and DAT off). The
  * volatile pointer keeps the compiler from reasoning about address 0. */
@@ -57,6 +58,16 @@ static inline volatile uint8_t *lowcore(void)
     volatile uint8_t *p;
     __asm__("lghi %0,0" : "=d"(p));
     return p;
+}
+
+/* Blocks to and from low storage (one MVC: the guest's registers). */
+static inline void lc_copy_in(unsigned off, const void *src, size_t len)
+{
+    memcpy((void *)(uintptr_t)(lowcore() + off), src, len);
+}
+static inline void lc_copy_out(void *dst, unsigned off, size_t len)
+{
+    memcpy(dst, (const void *)(uintptr_t)(lowcore() + off), len);
 }
 
 static inline uint8_t lc_get8(unsigned off) { return *(lowcore() + off); }

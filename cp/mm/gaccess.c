@@ -63,6 +63,18 @@ static int access(struct vmblok *vm, uint32_t laddr, void *buf, uint32_t len, ui
     uint32_t left = len;
     if (store && (vm->cpu.cr[0] & CR0_LOW_PROT) && a < 512)
         return PGM_PROTECTION;
+    if ((a & 2047) + len <= 2048) {
+        /* the common case: one 2K block, one translation */
+        uint32_t raddr;
+        bool sp;
+        int pgm = xlate(vm, a, store, &raddr, tea, &sp);
+        if (pgm)
+            return pgm;
+        if (!key_allows(vm, raddr, key, store))
+            return PGM_PROTECTION;
+        return store ? vm->stor.ops.write(vm->stor.ops.ctx, raddr, buf, len)
+                     : vm->stor.ops.read(vm->stor.ops.ctx, raddr, buf, len);
+    }
     while (left > 0) {
         uint32_t raddr;
         bool sp;
@@ -111,6 +123,9 @@ int gacc_store(struct vmblok *vm, uint32_t laddr, const void *buf, uint32_t len,
 
 int gacc_ifetch(struct vmblok *vm, uint32_t laddr, uint8_t out[6], uint32_t *tea)
 {
+    laddr &= 0x00FFFFFF;
+    if ((laddr & 2047) <= 2048 - 6)
+        return gacc_fetch(vm, laddr, out, 6, vm->cpu.psw.key, tea); /* one block: one access */
     int pgm = gacc_fetch(vm, laddr, out, 2, vm->cpu.psw.key, tea);
     if (pgm)
         return pgm;

@@ -34,6 +34,7 @@
 static struct vmblok *runq_head, *runq_tail;
 static struct vmblok *fp_owner; /* whose floating-point registers are loaded */
 static uint64_t cr8_loaded;
+static uint64_t cr1_loaded; /* what the host's CR1 holds */
 static struct dispatch_stats stats;
 
 void dispatch_get_stats(struct dispatch_stats *st) { *st = stats; }
@@ -159,15 +160,17 @@ static void exit_external(void)
     }
 }
 
-static void run_slice(struct vmblok *vm)
+/* Present what is pending; settle a wait. False if the machine cannot be
+ * entered now (it waits, stopped, or its translation cannot be shadowed);
+ * else the address space to enter it in, in *asce. */
+static bool ready_to_enter(struct vmblok *vm, uint64_t *asce)
 {
     struct vcpu *c = &vm->cpu;
-
     /* interruptions first: each may enable the next */
     for (int i = 0; i < 16 && vm->state == VM_RUN && reflect_pending(vm); i++)
         ;
     if (vm->state != VM_RUN)
-        return;
+        return false;
     if (c->psw.wait) {
         if ((c->psw.sysmask & PSW370_EXT) || (c->psw.ec && (c->psw.sysmask & PSW370_EC_IO)) ||
             (!c->psw.ec && (c->psw.sysmask & 0xFE))) {
@@ -183,13 +186,51 @@ static void run_slice(struct vmblok *vm)
                      img[0], img[1], img[2], img[3], img[4], img[5], img[6], img[7]);
             vm_stop(vm, why);
         }
-        return;
+        return false;
     }
-    uint64_t asce = guest_asce(vm);
-    if (!asce)
-        return; /* the guest's translation cannot be shadowed: it was stopped */
+    *asce = guest_asce(vm);
+    return *asce != 0; /* 0: the guest's translation cannot be shadowed (handled) */
+}
 
-    lctlg(1, asce);
+/* Load what the host needs for this entry and did not have yet: the
+ * address space, the clock comparator (CP's next timer, or the guest's
+ * comparator if earlier and enabled) and the CPU timer if one of the
+ * guest's timers now wants CP sooner than the running one. */
+static void prepare_entry(struct vmblok *vm, uint64_t asce, uint64_t *timer_left)
+{
+    struct vcpu *c = &vm->cpu;
+    if (asce != cr1_loaded) {
+        lctlg(1, asce);
+        cr1_loaded = asce;
+    }
+    uint64_t ckc = timer_next();
+    if ((c->psw.sysmask & PSW370_EXT) && (c->cr[0] & CR0_CKC_MASK) && c->ckc < ckc)
+        ckc = c->ckc;
+    timer_load_ckc(ckc);
+    uint64_t limit = vtimer_run_limit(vm, *timer_left);
+    if (limit < *timer_left) {
+        spt(limit);
+        *timer_left = limit;
+    }
+}
+
+/* The guest's time slice: it runs, CP handles each exit, and as long as
+ * the exits are the guest's own (a simulated instruction, a reflected
+ * SVC or program interruption) and nothing else needs CP, the guest is
+ * entered again at once. An external or I/O interruption, deferred work,
+ * a wait, a stop or the end of the slice go back to the dispatcher's loop.
+ *
+ * The host's CPU timer measures the guest: set once per slice (to the
+ * slice, or less if one of the guest's timers runs out sooner) and read
+ * once per exit. Hercules takes each timer instruction to its host clock,
+ * which costs as much as many ordinary instructions, so an exit does no
+ * more than that one read. */
+static void run_slice(struct vmblok *vm)
+{
+    struct vcpu *c = &vm->cpu;
+    uint64_t asce, left;
+    if (!ready_to_enter(vm, &asce))
+        return;
     if (((uint64_t)c->cr[8] & 0xFFFF) != cr8_loaded) {
         cr8_loaded = c->cr[8] & 0xFFFF;
         lctlg(8, cr8_loaded);
@@ -200,55 +241,56 @@ static void run_slice(struct vmblok *vm)
         fpregs_load(c->fpr, c->fpc);
         fp_owner = vm;
     }
-    for (int i = 0; i < 16; i++)
-        lc_put64(LC_GUEST_REGS + 8 * i, c->gpr[i]);
-    lc_put64(LC_GUEST_PSW, real_psw_mask(&c->psw));
-    lc_put64(LC_GUEST_PSW + 8, c->psw.addr);
-
-    /* the clock comparator: CP's next timer, or the guest's comparator */
-    uint64_t ckc = timer_next();
-    if ((c->psw.sysmask & PSW370_EXT) && (c->cr[0] & CR0_CKC_MASK) && c->ckc < ckc)
-        ckc = c->ckc;
-    sckc(ckc);
-    uint64_t slice = vtimer_run_limit(vm, SLICE_TOD);
-    spt(slice);
-    int why = run_guest();
-    int64_t left = (int64_t)stpt();
-    spt(INT64_MAX);
-    uint64_t used = left >= 0 ? slice - (uint64_t)left : slice + (uint64_t)(-left);
-
+    left = vtimer_run_limit(vm, SLICE_TOD);
+    spt(left);
     stats.slices++;
-    stats.guest_time += used;
-    if (why > 0 && why < 5)
-        stats.exits[why]++;
-    vm->vtime += used;
-    vm->ttime += used;
-    vtimer_account(vm, used);
-    for (int i = 0; i < 16; i++)
-        c->gpr[i] = lc_get64(LC_GUEST_REGS + 8 * i);
+    for (;;) {
+        prepare_entry(vm, asce, &left);
+        lc_copy_in(LC_GUEST_REGS, c->gpr, sizeof(c->gpr));
+        lc_put64(LC_GUEST_PSW, real_psw_mask(&c->psw));
+        lc_put64(LC_GUEST_PSW + 8, c->psw.addr);
+        int why = run_guest();
+        int64_t now = (int64_t)stpt();
+        lc_copy_out(c->gpr, LC_GUEST_REGS, sizeof(c->gpr));
+        uint64_t used = (uint64_t)((int64_t)left - now);
+        left = now > 0 ? (uint64_t)now : 0;
+        stats.entries++;
+        stats.guest_time += used;
+        if (why > 0 && why < 5)
+            stats.exits[why]++;
+        vm->vtime += used;
+        vm->ttime += used;
+        vtimer_account(vm, used);
 
-    switch (why) {
-    case EXIT_EXT:
-        psw_from_real(&c->psw, LC_EXT_OLD);
-        vm->loop_count = 0;
-        exit_external();
-        break;
-    case EXIT_IO:
-        psw_from_real(&c->psw, LC_IO_OLD);
-        vm->loop_count = 0;
-        ios_interrupt(lc_get32(LC_SUBCHANNEL_ID));
-        break;
-    case EXIT_PGM:
-        psw_from_real(&c->psw, LC_PGM_OLD);
-        sim_program_check(vm);
-        break;
-    case EXIT_SVC: {
-        psw_from_real(&c->psw, LC_SVC_OLD);
-        uint8_t ilc = (uint8_t)(lc_get8(LC_SVC_ILC) >> 1);
-        reflect_svc(vm, (uint8_t)lc_get16(LC_SVC_CODE), ilc ? ilc : 1);
-        break;
+        switch (why) {
+        case EXIT_EXT:
+            psw_from_real(&c->psw, LC_EXT_OLD);
+            vm->loop_count = 0;
+            exit_external();
+            break;
+        case EXIT_IO:
+            psw_from_real(&c->psw, LC_IO_OLD);
+            vm->loop_count = 0;
+            ios_interrupt(lc_get32(LC_SUBCHANNEL_ID));
+            break;
+        case EXIT_PGM:
+            psw_from_real(&c->psw, LC_PGM_OLD);
+            sim_program_check(vm);
+            break;
+        case EXIT_SVC: {
+            psw_from_real(&c->psw, LC_SVC_OLD);
+            uint8_t ilc = (uint8_t)(lc_get8(LC_SVC_ILC) >> 1);
+            reflect_svc(vm, (uint8_t)lc_get16(LC_SVC_CODE), ilc ? ilc : 1);
+            break;
+        }
+        }
+        /* CP's own business, or the slice is over: back to the loop */
+        if (why == EXIT_EXT || why == EXIT_IO || left == 0 || work_pending() || cp_shutting_down())
+            break;
+        if (!ready_to_enter(vm, &asce))
+            break;
     }
-    }
+    spt(INT64_MAX);
 }
 
 void dispatch_loop(void)
@@ -276,7 +318,7 @@ void dispatch_loop(void)
             next = sd;
         if (next <= stck())
             continue;
-        sckc(next);
+        timer_load_ckc(next);
         if (cpu_wait(PSW_64 | PSW_IO | PSW_EXT | PSW_WAIT) == CPU_WAIT_IO)
             ios_interrupt(lc_get32(LC_SUBCHANNEL_ID));
         else

@@ -22,7 +22,8 @@ void vm_unschedule(struct vmblok *vm);
 
 /* CP's share of the CPU and the guests' (for INDICATE and benchmarks). */
 struct dispatch_stats {
-    uint64_t slices;       /* times a guest was entered */
+    uint64_t slices;       /* time slices given */
+    uint64_t entries;      /* times a guest was entered */
     uint64_t guest_time;   /* TOD units guests ran */
     uint64_t exits[5];     /* by exit class */
 };

@@ -15,6 +15,7 @@
 #include "vm/reflect.h"
 #include "lib/bytes.h"
 #include "machine/cpu.h"
+#include "mm/gstor.h"
 #include "vm/dispatch.h"
 #include "vm/vmblok.h"
 #include "vm/vtimer.h"
@@ -22,22 +23,28 @@
 #define ITIMER_NUM 3ULL
 #define ITIMER_DEN 160000ULL
 
+/* The interval timer word in the guest's storage (its first page is
+ * always there: CP stores into it at IPL), or NULL. Read on every guest
+ * exit, so directly rather than through the storage operations. */
+static uint8_t *itimer_word(struct vmblok *vm) { return gstor_page(&vm->stor, PSA_TIMER); }
+
 /* Take `used` TOD units off the interval timer at X'50'. */
 static void itimer_advance(struct vmblok *vm, uint64_t used)
 {
     struct vcpu *c = &vm->cpu;
-    uint8_t w[4];
-    if (vm->stor.ops.read(vm->stor.ops.ctx, 0x50, w, 4) != 0)
-        return;
     uint64_t total = c->itimer_rest + used * ITIMER_NUM;
+    if (total < ITIMER_DEN) {
+        c->itimer_rest = total; /* less than one unit of bit 31 yet */
+        return;
+    }
+    uint8_t *w = itimer_word(vm);
+    if (!w)
+        return;
     uint32_t units = (uint32_t)(total / ITIMER_DEN);
     c->itimer_rest = total % ITIMER_DEN;
-    if (units == 0)
-        return;
     int32_t old = (int32_t)get_be32(w);
     int32_t now = (int32_t)((uint32_t)old - units);
     put_be32(w, (uint32_t)now);
-    vm->stor.ops.write(vm->stor.ops.ctx, 0x50, w, 4);
     if (old >= 0 && now < 0)
         c->ext_pending |= EXTP_ITIMER;
 }
@@ -71,8 +78,8 @@ uint64_t vtimer_run_limit(struct vmblok *vm, uint64_t limit)
     struct vcpu *c = &vm->cpu;
     if (c->cpt >= 0 && (uint64_t)c->cpt + 1 < limit)
         limit = (uint64_t)c->cpt + 1;
-    uint8_t w[4];
-    if (vm->stor.ops.read(vm->stor.ops.ctx, 0x50, w, 4) == 0) {
+    const uint8_t *w = vm->timer != TIMER_OFF ? itimer_word(vm) : NULL;
+    if (w) {
         int32_t v = (int32_t)get_be32(w);
         if (v >= 0) {
             uint64_t need = ((uint64_t)v + 1) * ITIMER_DEN;

@@ -21,4 +21,15 @@ char *strchr(const char *s, int c);
 char *strpbrk(const char *s, const char *accept);
 char *strrchr(const char *s, int c);
 
+/* The builds are freestanding (-fno-builtin), so GCC would call these
+ * even for a copy of 8 bytes; through the builtins it moves small
+ * constant sizes inline and calls the functions above for the rest. */
+#ifndef LIB_STRING_IMPL
+#define memcpy(d, s, n)  __builtin_memcpy((d), (s), (n))
+#define memset(d, c, n)  __builtin_memset((d), (c), (n))
+#define memcmp(a, b, n)  __builtin_memcmp((a), (b), (n))
+#define memmove(d, s, n) __builtin_memmove((d), (s), (n))
+#define strlen(s)        __builtin_strlen(s)
+#endif
+
 #endif

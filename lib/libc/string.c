@@ -1,10 +1,104 @@
 /*
  * string.c - memory and string primitives for the freestanding builds.
- * GCC may emit calls to memcpy/memset/memmove/memcmp on its own, so these
- * must exist even where no source calls them. Simple byte loops: CP's hot
- * copies (pages, channel buffers) use MVCL-based helpers in cp/machine.
+ * GCC may emit calls to memcpy/memset/memmove/memcmp on its own (struct
+ * copies and initializers), so these must exist even where no source
+ * calls them. On s390 the memory ones are MVC, XC and CLC of up to 256
+ * bytes at a time, their length put in by EXECUTE: under Hercules one
+ * instruction costs about what one byte of a C loop costs, so a byte loop
+ * would make every small copy dozens of times slower.
  */
+#define LIB_STRING_IMPL /* the functions themselves, not the builtins */
+#include <stdint.h>
 #include <string.h>
+
+#if defined(__s390__)
+
+/* The storage-to-storage instructions take length - 1 in their L field;
+ * EXECUTE ORs the low byte of `len` (1..256 bytes, minus one) into it. */
+#define SS_EXECUTE(insn, d, s, len)                                                                \
+    __asm__ volatile("\tlarl\t1,0f\n"                                                              \
+                     "\tex\t%2,0(1)\n"                                                              \
+                     "\tj\t1f\n"                                                                    \
+                     "0:\t" insn "\t0(1,%0),0(%1)\n"                                                 \
+                     "1:\n"                                                                         \
+                     :                                                                              \
+                     : "a"(d), "a"(s), "a"((unsigned long)(len) - 1)                                \
+                     : "1", "cc", "memory")
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    for (; n > 256; n -= 256, d += 256, s += 256)
+        SS_EXECUTE("mvc", d, s, 256);
+    if (n)
+        SS_EXECUTE("mvc", d, s, n);
+    return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    if (d <= s || d >= s + n)
+        return memcpy(dst, src, n); /* MVC works left to right: right here */
+    d += n;
+    s += n;
+    while (n--)
+        *--d = *--s;
+    return dst;
+}
+
+void *memset(void *dst, int c, size_t n)
+{
+    unsigned char *d = dst;
+    if (n == 0)
+        return dst;
+    if (c == 0) {
+        for (; n > 256; n -= 256, d += 256)
+            SS_EXECUTE("xc", d, d, 256);
+        SS_EXECUTE("xc", d, d, n);
+        return dst;
+    }
+    /* the first byte, then MVC from each byte to the next: it propagates */
+    d[0] = (unsigned char)c;
+    for (n--; n > 0;) {
+        size_t k = n > 256 ? 256 : n;
+        SS_EXECUTE("mvc", d + 1, d, k);
+        d += k;
+        n -= k;
+    }
+    return dst;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+    const unsigned char *x = a, *y = b;
+    while (n) {
+        size_t k = n > 256 ? 256 : n;
+        int cc;
+        __asm__ volatile("\tlarl\t1,0f\n"
+                         "\tex\t%3,0(1)\n"
+                         "\tj\t1f\n"
+                         "0:\tclc\t0(1,%1),0(%2)\n"
+                         "1:\tipm\t%0\n"
+                         "\tsrl\t%0,28\n"
+                         : "=d"(cc)
+                         : "a"(x), "a"(y), "a"((unsigned long)k - 1)
+                         : "1", "cc", "memory");
+        if (cc != 0) {
+            while (*x == *y)
+                x++, y++;
+            return *x - *y;
+        }
+        x += k;
+        y += k;
+        n -= k;
+    }
+    return 0;
+}
+
+#else
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
@@ -49,6 +143,8 @@ int memcmp(const void *a, const void *b, size_t n)
             return *x - *y;
     return 0;
 }
+
+#endif
 
 void *memchr(const void *s, int c, size_t n)
 {
