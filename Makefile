@@ -103,7 +103,7 @@ GUEST_DECKS := $(patsubst tests/guests/%.S,$(B)/guests/%.deck,$(GUEST_SRC))
 GUEST_FLAGS := -m31 -march=z900 -nostdlib -static -no-pie -Wa,--noexecstack \
                -Wl,-Ttext=0x1000 -Wl,--build-id=none -Wl,--no-warn-rwx-segments
 # the reader test reads data cards that follow the program in its deck
-$(B)/guests/reader.deck: DECKFLAGS := --data-cards 3
+$(B)/guests/reader.deck: DECKFLAGS := --data-cards 5
 
 guests: $(GUEST_DECKS)
 

@@ -385,6 +385,12 @@ static void one_privop(void *arg, uint16_t opcode, const struct simop *op)
                (unsigned long long)((avg >> 12) % 1000));
 }
 
+static void one_diag(void *arg, uint32_t code, const struct diagcode *d)
+{
+    struct privctx *p = arg;
+    cmd_printf(p->c, "DIAG  %04X %10llu  %s", (unsigned)code, (unsigned long long)d->count, d->name);
+}
+
 void cmd_indicate(struct cmdctx *c, struct scan *s)
 {
     char tok[16];
@@ -411,6 +417,7 @@ void cmd_indicate(struct cmdctx *c, struct scan *s)
         cmd_printf(c, "INSTR OPCD      COUNT   AVG USEC");
         struct privctx p = {c};
         sim_for_each(one_privop, &p);
+        diag_for_each(one_diag, &p);
         cmd_printf(c, "SIMULATED %llu  REFLECTED %llu  FAULTS %llu  TOTAL %llu.%03llu MSEC",
                    (unsigned long long)st.simulated, (unsigned long long)st.reflected,
                    (unsigned long long)st.faults, (unsigned long long)(st.cost >> 12) / 1000000,

@@ -121,11 +121,15 @@ static bool take_status(struct rdevblok *rd, struct ioblok *io, const struct irb
         io->sensing = false;
         return true;
     }
+    if (!(s[3] & SCSW_SC_PRIM)) {
+        /* intermediate status: the program goes on; a PCI is told */
+        if ((s[9] & SCH_PCI) && io->pci)
+            io->pci(io, s);
+        return false;
+    }
     io->dstat |= s[8];
     io->sstat |= s[9];
     io->residual = get_be16(s + 10);
-    if (!(s[3] & SCSW_SC_PRIM))
-        return false; /* intermediate status: wait for the primary */
     memcpy(io->scsw, s, sizeof(io->scsw));
     if ((io->dstat & DEV_UC) && !io->sensing) {
         /* Read the sense bytes before telling the owner. */

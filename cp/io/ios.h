@@ -58,6 +58,9 @@ struct ioblok {
     struct ccw1 *ccw; /* the channel program, below 2 GB */
     io_done_fn done;
     void *ctx;
+    /* optional: intermediate status with PCI (program-controlled
+     * interruption) while the program runs on; the SCSW as stored */
+    void (*pci)(struct ioblok *io, const uint8_t scsw[12]);
     /* results */
     int cc;               /* SSCH condition code: 3 = not operational */
     uint8_t dstat, sstat; /* device and subchannel status of the ending */

@@ -97,6 +97,19 @@ int sim_hio(struct simctx *s);
 int sim_tch(struct simctx *s);
 int sim_stidc(struct simctx *s);
 
+/* DIAGNOSE (sim_diag.c): one entry per code CP implements. */
+#define DIAG_MAX 0x1FC /* X'0000'-X'00FC' IBM's codes, X'0100'-X'01FC' the installation's */
+struct diagcode {
+    const char *name;
+    uint8_t classes; /* privilege classes (CLASS_* bits) that may use it; 0: anyone */
+    int (*fn)(struct simctx *s, unsigned rx, unsigned ry);
+    uint64_t count;  /* times used */
+};
+/* The entry of a code, or NULL if CP has none (a specification exception). */
+const struct diagcode *diag_lookup(uint32_t code);
+/* Every code that was used, for INDICATE PRIVOPS. */
+void diag_for_each(void (*fn)(void *ctx, uint32_t code, const struct diagcode *d), void *ctx);
+
 /* Helpers the simulators share */
 uint32_t sim_ea(struct simctx *s);      /* D2(X2,B2) of RX, D2(B2) of RS/S */
 uint32_t sim_ea1(struct simctx *s);     /* D1(B1) of SI */

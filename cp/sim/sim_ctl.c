@@ -110,11 +110,3 @@ int sim_sigp(struct simctx *s)
     return 0;
 }
 
-/* 83 DIAGNOSE R1,R3,D2(B2) [RS]: the code is the second-operand address;
- * the codes CP provides are added with the DIAGNOSE interface. A code CP
- * does not know is a specification exception, as in VM/370. */
-int sim_diag(struct simctx *s)
-{
-    (void)s;
-    return PGM_SPECIFICATION;
-}

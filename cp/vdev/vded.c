@@ -49,6 +49,7 @@ struct vded {
 static uint32_t host_ptr(const void *p) { return (uint32_t)(uintptr_t)p; }
 
 static void io_done(struct ioblok *io);
+static void io_pci(struct ioblok *io, const uint8_t scsw[12]);
 
 static void csw_status(uint8_t csw[8], uint8_t key, uint32_t ccw, uint8_t us, uint8_t cs,
                        uint16_t count)
@@ -82,6 +83,7 @@ static bool translate_and_start(struct vded *d, uint32_t at)
     d->io.rdev = d->rd;
     d->io.ccw = d->ccw;
     d->io.done = io_done;
+    d->io.pci = io_pci;
     d->io.ctx = d;
     ios_start(&d->io);
     return true;
@@ -123,6 +125,19 @@ static int ded_start(struct vmblok *vm, struct vdev *vd, uint32_t caw)
         return 1;
     vd->busy = true;
     return 0;
+}
+
+/* A PCI of the real program: the guest's, with its CCW address. */
+static void io_pci(struct ioblok *io, const uint8_t scsw[12])
+{
+    struct vded *d = io->ctx;
+    if (d->released || d->discard)
+        return;
+    uint8_t csw[8];
+    ccw_csw_from_scsw(&d->prog, scsw, d->key, csw);
+    csw[CSW_USTAT] = 0;
+    csw[CSW_CSTAT] = CS_PCI;
+    vdev_intermediate(d->vm, d->vd, csw);
 }
 
 static void io_done(struct ioblok *io)

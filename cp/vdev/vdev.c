@@ -3,11 +3,12 @@
  * (see vdev.h).
  *
  * Entry points: vdev_find, vdev_add, vdev_remove, vdev_ended,
- * vdev_take_interrupt, vdev_clear_pending, vdev_reset_all,
+ * vdev_intermediate, vdev_take_interrupt, vdev_clear_pending, vdev_reset_all,
  * vdev_release_all. Pending interruptions are kept in the order the
  * operations ended: the guest takes the oldest one its masks allow.
  */
 #include <stddef.h>
+#include "hw/s370.h"
 #include "kern/alloc.h"
 #include "vdev/vdev.h"
 #include "vm/dispatch.h"
@@ -77,14 +78,8 @@ void vdev_remove(struct vmblok *vm, struct vdev *vd)
     kfree(vd);
 }
 
-void vdev_ended(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8], bool own)
+static void make_pending(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8], bool own)
 {
-    vd->busy = false;
-    if (vm->state == VM_IPL && vm->ipl_dev == vd && own) {
-        vm_ipl_ended(vm, csw);
-        return;
-    }
-    vdev_clear_pending(vm, vd);
     for (int i = 0; i < 8; i++)
         vd->csw[i] = csw[i];
     vd->pending = true;
@@ -95,6 +90,31 @@ void vdev_ended(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8], bool o
         vm->io_head = vd;
     vm->io_tail = vd;
     vm_wake(vm);
+}
+
+void vdev_ended(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8], bool own)
+{
+    vd->busy = false;
+    if (vm->state == VM_IPL && vm->ipl_dev == vd && own) {
+        vm_ipl_ended(vm, csw);
+        return;
+    }
+    uint8_t merged[8];
+    for (int i = 0; i < 8; i++)
+        merged[i] = csw[i];
+    if (vd->pending && vd->pending_own && (vd->csw[CSW_CSTAT] & CS_PCI) && own)
+        merged[CSW_CSTAT] |= CS_PCI; /* a PCI not yet taken goes with the ending */
+    vdev_clear_pending(vm, vd);
+    make_pending(vm, vd, merged, own);
+}
+
+void vdev_intermediate(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8])
+{
+    if (vm->state == VM_IPL && vm->ipl_dev == vd)
+        return; /* the IPL's channel program: no interruptions */
+    if (vd->pending)
+        return; /* one is pending already: this one joins it */
+    make_pending(vm, vd, csw, true);
 }
 
 void vdev_take_interrupt(struct vmblok *vm, struct vdev *vd, uint8_t csw[8])

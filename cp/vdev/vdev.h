@@ -67,6 +67,10 @@ void vdev_remove(struct vmblok *vm, struct vdev *vd);
 /* An operation of the guest ended (or the device presented status by
  * itself, own = false): queue the interruption and wake the machine. */
 void vdev_ended(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8], bool own);
+/* A program-controlled interruption (PCI) of an operation that goes on:
+ * csw is pending while the device stays busy. Should the operation end
+ * before the guest takes it, the ending's CSW carries the PCI bit. */
+void vdev_intermediate(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8]);
 /* Take the pending interruption (it is being presented, or TIO/TCH takes it). */
 void vdev_take_interrupt(struct vmblok *vm, struct vdev *vd, uint8_t csw[8]);
 /* Forget a pending interruption without presenting it. */

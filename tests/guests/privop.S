@@ -8,11 +8,15 @@
  * operation is suppressed: the old PSW (X'28') is the problem-state PSW
  * with the condition code unchanged, the ILC of the instruction (1 for
  * RR, 2 for RS/S) and the address of the next instruction. Tried here:
- * SSM (S), LPSW (S), SSK (RR), ISK (RR), LCTL (RS) and SIO (S). SSK,
+ * SSM (S), LPSW (S), SSK (RR), ISK (RR), LCTL (RS), SIO (S) and
+ * DIAGNOSE (RS). SSK,
  * ISK and SIO exist only in S/370: on a z/Architecture host they are
  * operation exceptions, so a hypervisor must turn them into 0002 itself.
  * SVC works in either state and its new PSW returns to the supervisor
  * state; the SVC old PSW shows the problem state (BC: byte 1 = X'01').
+ * Back in the supervisor state, DIAGNOSE with a code nothing assigns
+ * (X'01FC') is a specification exception, on Hercules as under CP (which
+ * gives what VM/370 gives for an unsupported code).
  *
  * Every privileged instruction is followed by an invalid opcode (0000):
  * had the instruction been executed, that one would interrupt with code
@@ -98,6 +102,16 @@ i6:     .insn   s,0x9c000000,0x0FF      /* SIO X'0FF' */
 c6:     /* A0: ILC 2, cc 2 */
         CHKPSW  PGMOLD, 0x00010002, 0xA0000000+i6+4, 0x009
 
+/* ---- DIAGNOSE -------------------------------------------------------- */
+        SETNEW  PGMNEW, c8
+        GOPSW   PSW_PROB, prob8
+prob8:  l       %r2,spm_c1-base(%r12)
+        spm     %r2                     /* cc 1 */
+i8:     .insn   rs,0x83000000,%r2,%r4,0x1FC(%r0)  /* DIAGNOSE 2,4,X'1FC' */
+        .short  0x0000
+c8:     /* 90: ILC 2, cc 1 */
+        CHKPSW  PGMOLD, 0x00010002, 0x90000000+i8+4, 0x00C
+
 /* ---- SVC back to the supervisor state -------------------------------- */
         DEFAULT_NEW
         SETNEW  SVCNEW, c7
@@ -113,6 +127,14 @@ c7:     /* SVC old PSW: P on, code X'000C'; 40: ILC 1, cc 0 */
         stctl   %c0,%c0,cr0-base(%r12)
         clc     cr0-base(4,%r12),cr0save-base(%r12)
         FAILNE  0x00B
+        /* in the supervisor state, a DIAGNOSE code no one assigned (the
+         * last of the installation range): specification exception */
+        SETNEW  PGMNEW, c9
+i9:     .insn   rs,0x83000000,%r2,%r4,0x1FC(%r0)
+        .short  0x0000
+c9:     CHKW    PGMOLD, 0x00000006, 0x00D
+        CHKIA   PGMOLD, i9+4, 0x00E
+        CHKILC  PGMOLD, 2, 0x010
         PASS
 
 esc:    FAIL    0x00F                   /* LPSW was executed */
