@@ -59,6 +59,10 @@ static void machine_init(void)
     /* I/O: every device is in CP's interruption subclass */
     lctlg(6, 0x80000000u >> CP_ISC);
     sckc(UINT64_MAX);
+    /* the CPU timer runs only while a guest does: a negative one (as the
+     * IPL may leave it) would end every wait with an external interruption
+     * ahead of the I/O ones */
+    spt(INT64_MAX);
 }
 
 static void consoles_init(void)
