@@ -379,10 +379,10 @@ struct privctx {
 static void one_privop(void *arg, uint16_t opcode, const struct simop *op)
 {
     struct privctx *p = arg;
-    uint64_t avg = op->timed ? op->cost / op->timed : 0;
+    uint64_t ns = op->timed ? op->cost * 1000 / 4096 / op->timed : 0; /* TOD units -> ns */
     cmd_printf(p->c, "%-5s %04X %10llu %8llu.%03llu", op->name, opcode,
-               (unsigned long long)op->count, (unsigned long long)(avg >> 12) / 1000,
-               (unsigned long long)((avg >> 12) % 1000));
+               (unsigned long long)op->count, (unsigned long long)ns / 1000,
+               (unsigned long long)ns % 1000);
 }
 
 static void one_diag(void *arg, uint32_t code, const struct diagcode *d)
@@ -420,8 +420,8 @@ void cmd_indicate(struct cmdctx *c, struct scan *s)
         diag_for_each(one_diag, &p);
         cmd_printf(c, "SIMULATED %llu  REFLECTED %llu  FAULTS %llu  TOTAL %llu.%03llu MSEC",
                    (unsigned long long)st.simulated, (unsigned long long)st.reflected,
-                   (unsigned long long)st.faults, (unsigned long long)(st.cost >> 12) / 1000000,
-                   (unsigned long long)((st.cost >> 12) / 1000) % 1000);
+                   (unsigned long long)st.faults, (unsigned long long)(st.cost >> 12) / 1000,
+                   (unsigned long long)(st.cost >> 12) % 1000);
         return;
     }
     cmd_err_option(c, "THI", tok);

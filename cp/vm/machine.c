@@ -24,7 +24,7 @@
 
 /* The CPU part of a reset (initial CPU reset; clear also zeroes the
  * registers): PSW zero, control registers as after reset, no pending
- * interruptions, timers stopped at their values. */
+ * interruptions, clock comparator and CPU timer zero. */
 static void cpu_reset(struct vmblok *vm, bool clear)
 {
     struct vcpu *c = &vm->cpu;
@@ -50,6 +50,9 @@ static void cpu_reset(struct vmblok *vm, bool clear)
 void vm_reset(struct vmblok *vm, bool clear)
 {
     vm_stop(vm, NULL);
+    if (vm->adstop && !clear) /* the program gets its instruction back */
+        greal_store(vm, vm->adstop_addr, vm->adstop_save, 2);
+    vm->adstop = false;
     vm->ipl_dev = NULL;
     vdev_reset_all(vm);
     cpu_reset(vm, clear);
@@ -57,7 +60,6 @@ void vm_reset(struct vmblok *vm, bool clear)
     if (clear)
         gstor_clear(&vm->stor);
     vm->loop_count = 0;
-    vm->adstop = false;
 }
 
 static void dedicate(struct vmblok *vm, const struct dir_dev *dd)
