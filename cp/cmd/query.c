@@ -11,7 +11,7 @@
  *                        CONNECT= 00:01:02 VIRTCPU= 000:00.00 TOTCPU= 000:00.01
  *   QUERY LOGMSG         the log message, every line
  *   QUERY VIRTUAL        STORAGE = 01024K, then a line per device:
- *                        CONS 009 ON GRAF 0C0, RDR  00C ON DEV 00C
+ *                        CONS 009 ON GRAF 0C0, RDR  00C ON DEV 01C
  */
 #include <stdio.h>
 #include <string.h>

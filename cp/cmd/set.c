@@ -1,6 +1,7 @@
 /*
  * set.c - the SET command (≈ DMKCFS): LOGMSG (class A or B), and the class G
- * switches MSG, WNG, IMSG, RUN ON|OFF and EMSG ON|OFF|CODE|TEXT.
+ * switches MSG, WNG, IMSG, RUN ON|OFF, EMSG ON|OFF|CODE|TEXT, and for the
+ * virtual machine TIMER ON|OFF|REAL and ECMODE ON|OFF.
  *
  * SET LOGMSG text   adds a line to the log message (lines starting with
  *                   '*' are shown at LOGON; QUERY LOGMSG shows all)

@@ -18,6 +18,7 @@
 #include "cmd/cmd.h"
 #include "cons/logon.h"
 #include "cons/term.h"
+#include "cons/vcons.h"
 #include "dir/dir.h"
 #include "io/ios.h"
 #include "kern/cp.h"
@@ -120,7 +121,7 @@ static void logon_complete(struct term *t)
         set_edit_chars(vm);
         term_printf(t, "RECONNECTED AT %s", when);
         cp_opmsg("%s RECONNECT AS %-8s USERS = %03d", name, vm->userid, vm_count());
-        term_set_reading(t, READ_CP, false);
+        vcons_show_state(vm); /* the machine goes on as it was: CP READ only if stopped */
         return;
     }
     if (!dir_find_user(d, t->logon_userid, &idx)) {

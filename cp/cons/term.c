@@ -253,8 +253,8 @@ static void input_work(struct work *w)
             return;
         }
         if (!*cp) {
-            vm->attn_stop = true;
             vm_stop(vm, NULL);
+            vm->attn_stop = true;
             return;
         }
         memmove(line, cp, strlen(cp) + 1);
@@ -277,8 +277,8 @@ void term_attention(struct term *t)
      * already, CP READ is shown again. */
     struct vmblok *vm = t->vm;
     if (t->state == TS_LOGGED && vm && vm->state != VM_CPMODE) {
-        vm->attn_stop = true;
         vm_stop(vm, NULL);
+        vm->attn_stop = true;
         return;
     }
     if (t->state == TS_PRELOGON || t->state == TS_LOGGED)

@@ -220,6 +220,10 @@ void vcons_attention(struct vmblok *vm)
     struct vdev *vd = vm->console;
     if (!vd || vd->busy)
         return;
+    if (vd->pending) {
+        vd->csw[CSW_USTAT] |= US_ATTN; /* with the status the guest has not taken yet */
+        return;
+    }
     uint8_t csw[8] = {0, 0, 0, 0, US_ATTN, 0, 0, 0};
     vdev_ended(vm, vd, csw, false);
 }

@@ -89,6 +89,7 @@ void vm_stop(struct vmblok *vm, const char *why)
     vm->state = VM_CPMODE;
     dequeue(vm);
     timer_cancel(&vm->wake);
+    vm->attn_stop = false; /* the user's PA1 or #CP sets it again after this */
     if (why)
         vcons_cp_message(vm, "DMKDSP450W CP ENTERED; %s", why);
     vcons_show_state(vm);
