@@ -104,6 +104,8 @@ GUEST_FLAGS := -m31 -march=z900 -nostdlib -static -no-pie -Wa,--noexecstack \
                -Wl,-Ttext=0x1000 -Wl,--build-id=none -Wl,--no-warn-rwx-segments
 # the reader test reads data cards that follow the program in its deck
 $(B)/guests/reader.deck: DECKFLAGS := --data-cards 5
+# the fuzzer's random channel programs read cards into storage
+$(B)/guests/fuzz.deck: DECKFLAGS := --data-cards 2000
 
 guests: $(GUEST_DECKS)
 

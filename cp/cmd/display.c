@@ -20,6 +20,7 @@
 #include "hw/s370.h"
 #include "lib/bytes.h"
 #include "mm/gaccess.h"
+#include "vm/dispatch.h"
 #include "vm/vmblok.h"
 
 #define MAX_DISPLAY_LINES 512
@@ -170,6 +171,8 @@ static void show_psw(struct cmdctx *c)
 
 void cmd_display(struct cmdctx *c, struct scan *s)
 {
+    if (c->vm)
+        vm_save_regs(c->vm); /* its floating-point registers, as they are now */
     char tok[40];
     if (!scan_token_upper(s, tok, sizeof(tok))) {
         cmd_err_operand(c, "CDB");
@@ -289,6 +292,8 @@ static void store_status(struct cmdctx *c)
 
 void cmd_store(struct cmdctx *c, struct scan *s)
 {
+    if (c->vm)
+        vm_save_regs(c->vm); /* its floating-point registers, as they are now */
     char tok[40];
     if (!scan_token_upper(s, tok, sizeof(tok))) {
         cmd_err_operand(c, "CDS");

@@ -33,6 +33,17 @@ static inline uint64_t stck(void)
     return t;
 }
 
+/* The 16 access registers. S/370 has none, but SAR, EAR, LAM, STAM and
+ * CPYA are unprivileged on the host: each machine gets its own set. */
+static inline void stam_all(uint32_t ar[16])
+{
+    __asm__ volatile("stam 0,15,%0" : "=Q"(*(uint32_t(*)[16])ar));
+}
+static inline void lam_all(const uint32_t ar[16])
+{
+    __asm__ volatile("lam 0,15,%0" : : "Q"(*(const uint32_t(*)[16])ar));
+}
+
 static inline void sckc(uint64_t t) { __asm__ volatile("sckc %0" : : "Q"(t)); }
 
 static inline void spt(uint64_t t) { __asm__ volatile("spt %0" : : "Q"(t)); }

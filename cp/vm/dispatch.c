@@ -32,7 +32,7 @@
 #include "vm/vtimer.h"
 
 static struct vmblok *runq_head, *runq_tail;
-static struct vmblok *fp_owner; /* whose floating-point registers are loaded */
+static struct vmblok *fp_owner; /* whose floating-point and access registers are loaded */
 static uint64_t cr8_loaded;
 static uint64_t cr1_loaded; /* what the host's CR1 holds */
 static struct dispatch_stats stats;
@@ -101,6 +101,15 @@ void vm_start(struct vmblok *vm)
     vm->loop_count = 0;
     enqueue(vm);
     vcons_show_state(vm);
+}
+
+void vm_save_regs(struct vmblok *vm)
+{
+    if (vm && fp_owner == vm) {
+        fpregs_save(vm->cpu.fpr, &vm->cpu.fpc);
+        stam_all(vm->cpu.ar);
+        fp_owner = NULL; /* the next entry loads them again, changed or not */
+    }
 }
 
 void vm_unschedule(struct vmblok *vm)
@@ -237,9 +246,9 @@ static void run_slice(struct vmblok *vm)
         lctlg(8, cr8_loaded);
     }
     if (fp_owner != vm) {
-        if (fp_owner)
-            fpregs_save(fp_owner->cpu.fpr, &fp_owner->cpu.fpc);
+        vm_save_regs(fp_owner);
         fpregs_load(c->fpr, c->fpc);
+        lam_all(c->ar);
         fp_owner = vm;
     }
     left = vtimer_run_limit(vm, SLICE_TOD);

@@ -17,6 +17,10 @@ void vm_wake(struct vmblok *vm);
 void vm_stop(struct vmblok *vm, const char *why);
 /* Let a stopped machine run again (BEGIN, end of IPL). */
 void vm_start(struct vmblok *vm);
+/* The machine's floating-point and access registers are kept in the
+ * hardware between its slices: store them into its vcpu (for DISPLAY,
+ * STORE or a reset, which may then change them there). */
+void vm_save_regs(struct vmblok *vm);
 /* Take the machine off the run queue for good (LOGOFF). */
 void vm_unschedule(struct vmblok *vm);
 

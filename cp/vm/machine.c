@@ -40,6 +40,7 @@ static void cpu_reset(struct vmblok *vm, bool clear)
     c->ckc = 0;
     c->cpt = 0;
     c->itimer_rest = 0;
+    memset(c->ar, 0, sizeof(c->ar));
     if (clear) {
         memset(c->gpr, 0, sizeof(c->gpr));
         memset(c->fpr, 0, sizeof(c->fpr));
@@ -50,6 +51,7 @@ static void cpu_reset(struct vmblok *vm, bool clear)
 void vm_reset(struct vmblok *vm, bool clear)
 {
     vm_stop(vm, NULL);
+    vm_save_regs(vm);
     if (vm->adstop && !clear) /* the program gets its instruction back */
         greal_store(vm, vm->adstop_addr, vm->adstop_save, 2);
     vm->adstop = false;

@@ -46,6 +46,7 @@ struct vcpu {
     uint64_t gpr[16];  /* the guest uses bits 32-63; the rest is kept too */
     uint64_t fpr[16];
     uint32_t fpc;
+    uint32_t ar[16];   /* access registers: not S/370, but the host runs SAR/EAR for a guest */
     uint32_t cr[16];
     uint64_t ckc;      /* clock comparator */
     int64_t cpt;       /* CPU timer, TOD units */

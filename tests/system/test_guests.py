@@ -13,7 +13,8 @@ and returns (psw_text, code, log). run_under_cp(name) runs it in MAINT's
 virtual machine on a cpcms system of this module (started at its first
 use, reader 01C attached as 00C) and returns (psw_text, code, screen).
 Every program has a test each way. The interactive programs (INTERACTIVE:
-they never end by themselves) are driven from a terminal by test_vm.py.
+they never end by themselves) are driven from terminals by other modules
+(test_vm.py, test_isolation.py).
 """
 
 import atexit
@@ -297,9 +298,11 @@ def expect_pass(name):
     return log
 
 
-# Programs that never end by themselves: test_vm.py drives them from a
-# terminal under CP. Their pass codes are reserved all the same.
-INTERACTIVE = ("echo", "spin", "extwait", "pgmloop")
+# Programs that never end by themselves: other test modules drive them
+# from terminals under CP (test_vm.py: echo, spin, extwait, pgmloop;
+# test_isolation.py: fuzz, canary). Their pass codes are reserved all the
+# same.
+INTERACTIVE = ("echo", "spin", "extwait", "pgmloop", "fuzz", "canary")
 
 
 def test_every_program_has_a_test_and_its_own_pass_code(_):
@@ -308,14 +311,20 @@ def test_every_program_has_a_test_and_its_own_pass_code(_):
         text = f.read()
     native = set(re.findall(r'^    (?:log = )?expect_pass\("(\w+)"\)', text, re.M))
     under_cp = set(re.findall(r'^    (?:screen = )?expect_pass_cp\("(\w+)"\)', text, re.M))
-    with open(os.path.join(os.path.dirname(os.path.realpath(__file__)), "test_vm.py")) as f:
-        vm_text = f.read()
+    here = os.path.dirname(os.path.realpath(__file__))
+    others = ""
+    for m in sorted(os.listdir(here)):
+        if m.startswith("test_") and m.endswith(".py") and m != os.path.basename(__file__):
+            with open(os.path.join(here, m)) as f:
+                others += f.read()
     missing = [n for n in names if n not in INTERACTIVE and n not in native]
     check(not missing, "guest programs without a native test here: %s" % ", ".join(missing))
     missing = [n for n in names if n not in INTERACTIVE and n not in under_cp]
     check(not missing, "guest programs without a test under CP here: %s" % ", ".join(missing))
-    missing = [n for n in INTERACTIVE if n not in names or not re.search(r'\bipl\(\w+, *"%s"' % n, vm_text)]
-    check(not missing, "interactive programs missing, or not IPLed by test_vm.py: %s" % ", ".join(missing))
+    # IPLed by some other module: ipl(term, "name"), or a devinit of its deck
+    missing = [n for n in INTERACTIVE if n not in names or not re.search(
+        r'\bipl\(\w+, *"%s"\)|\bdevinit [^\n]*\b%s\.deck\b' % (n, n), others)]
+    check(not missing, "interactive programs missing, or not IPLed by any test module: %s" % ", ".join(missing))
     codes = {}
     for n in names:
         codes.setdefault(pass_code(n), []).append(n)
