@@ -55,34 +55,41 @@ static bool key_allows(struct vmblok *vm, uint32_t raddr, uint8_t key, bool stor
     return !store && !(sk & 0x08);
 }
 
+/* Translate one 2K block's address and check its key: 0 and the real
+ * address, or the program-interruption code. */
+static int block(struct vmblok *vm, uint32_t a, uint8_t key, bool store, uint32_t *raddr,
+                 uint32_t *tea)
+{
+    bool sp;
+    int pgm = xlate(vm, a, store, raddr, tea, &sp);
+    if (pgm)
+        return pgm;
+    return key_allows(vm, *raddr, key, store) ? 0 : PGM_PROTECTION;
+}
+
+static int move(struct vmblok *vm, uint32_t raddr, void *p, uint32_t n, bool store)
+{
+    return store ? vm->stor.ops.write(vm->stor.ops.ctx, raddr, p, n)
+                 : vm->stor.ops.read(vm->stor.ops.ctx, raddr, p, n);
+}
+
 /* Check every 2K block of an access first, then move the data. */
 static int access(struct vmblok *vm, uint32_t laddr, void *buf, uint32_t len, uint8_t key,
                   bool store, uint32_t *tea)
 {
-    uint32_t a = laddr & 0x00FFFFFF;
+    uint32_t a = laddr & 0x00FFFFFF, raddr;
     uint32_t left = len;
     if (store && (vm->cpu.cr[0] & CR0_LOW_PROT) && a < 512)
         return PGM_PROTECTION;
     if ((a & 2047) + len <= 2048) {
         /* the common case: one 2K block, one translation */
-        uint32_t raddr;
-        bool sp;
-        int pgm = xlate(vm, a, store, &raddr, tea, &sp);
-        if (pgm)
-            return pgm;
-        if (!key_allows(vm, raddr, key, store))
-            return PGM_PROTECTION;
-        return store ? vm->stor.ops.write(vm->stor.ops.ctx, raddr, buf, len)
-                     : vm->stor.ops.read(vm->stor.ops.ctx, raddr, buf, len);
+        int pgm = block(vm, a, key, store, &raddr, tea);
+        return pgm ? pgm : move(vm, raddr, buf, len, store);
     }
     while (left > 0) {
-        uint32_t raddr;
-        bool sp;
-        int pgm = xlate(vm, a, store, &raddr, tea, &sp);
+        int pgm = block(vm, a, key, store, &raddr, tea);
         if (pgm)
             return pgm;
-        if (!key_allows(vm, raddr, key, store))
-            return PGM_PROTECTION;
         uint32_t n = 2048 - (a & 2047);
         if (n > left)
             n = left;
@@ -92,14 +99,12 @@ static int access(struct vmblok *vm, uint32_t laddr, void *buf, uint32_t len, ui
     a = laddr & 0x00FFFFFF;
     uint8_t *p = buf;
     while (len > 0) {
-        uint32_t raddr;
         bool sp;
         xlate(vm, a, store, &raddr, NULL, &sp);
         uint32_t n = 2048 - (a & 2047);
         if (n > len)
             n = len;
-        int rc = store ? vm->stor.ops.write(vm->stor.ops.ctx, raddr, p, n)
-                       : vm->stor.ops.read(vm->stor.ops.ctx, raddr, p, n);
+        int rc = move(vm, raddr, p, n, store);
         if (rc)
             return rc;
         p += n;

@@ -37,6 +37,7 @@ import time
 import urllib.parse
 
 import harness
+import test_guests
 from harness import check
 
 SYSTEM = None          # the tests start their own (CP and native Hercules)
@@ -82,18 +83,7 @@ class NativeRun:
     """A guest on a private S/370 Hercules (the configuration of
     test_guests.py: 2M, 3215 at 009, the deck in a 3505 at 00C)."""
 
-    CONFIG = """\
-# written by tests/system/test_isolation.py
-ARCHMODE S/370
-MAINSIZE 2
-NUMCPU   1
-CNSLPORT {port}
-HTTPPORT {http} noauth
-OSTAILOR QUIET
-PANRATE  SLOW
-0009     3215-C noprompt
-000C     3505 {deck} ebcdic eof
-"""
+    CONFIG = test_guests.CONFIG
 
     def __init__(self, name):
         self.name = name
