@@ -157,13 +157,15 @@ void term_set_reading(struct term *t, enum term_read r, bool hidden)
 
 bool term_input(struct term *t, const char *line, size_t len)
 {
-    if (t->has_pending || t->state == TS_THROTTLE || t->state == TS_PROBING || t->state == TS_DEAD)
+    if (t->pend_count == TERM_INPUT_QUEUE || t->state == TS_THROTTLE || t->state == TS_PROBING ||
+        t->state == TS_DEAD)
         return false;
     if (len > TERM_INPUT_MAX)
         len = TERM_INPUT_MAX;
-    memcpy(t->pending, line, len);
-    t->pending[len] = '\0';
-    t->has_pending = true;
+    char *slot = t->pending[(t->pend_first + t->pend_count) % TERM_INPUT_QUEUE];
+    memcpy(slot, line, len);
+    slot[len] = '\0';
+    t->pend_count++;
     t->last_input = stck();
     if (t->state == TS_LOGO)
         t->state = TS_PRELOGON;
@@ -225,10 +227,12 @@ static void input_work(struct work *w)
 {
     struct term *t = w->arg;
     char line[TERM_INPUT_MAX + 1];
-    if (!t->has_pending)
+    if (!t->pend_count)
         return;
-    memcpy(line, t->pending, sizeof(line));
-    t->has_pending = false;
+    memcpy(line, t->pending[t->pend_first], sizeof(line));
+    t->pend_first = (uint8_t)((t->pend_first + 1) % TERM_INPUT_QUEUE);
+    if (--t->pend_count)
+        work_queue(&t->input_work); /* the next line after this one */
 
     if (t->state == TS_PASSWORD) {
         logon_password(t, line);
@@ -289,7 +293,7 @@ void term_reset(struct term *t)
 {
     work_cancel(&t->input_work);
     timer_cancel(&t->throttle);
-    t->has_pending = false;
+    t->pend_count = 0;
     t->state = t->state == TS_DEAD ? TS_DEAD : TS_LOGO;
     t->reading = READ_NONE;
     t->hidden = false;

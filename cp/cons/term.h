@@ -29,6 +29,7 @@ struct term;
 
 #define TERM_LINE_MAX  132  /* longest output line CP keeps (longer is split) */
 #define TERM_INPUT_MAX 130  /* characters of one input line (R6 BUFIN) */
+#define TERM_INPUT_QUEUE 4 /* lines entered ahead of CP: more is NOT ACCEPTED */
 #define TERM_OUTQ_MAX  1000 /* lines queued before output is discarded */
 
 struct outline {
@@ -83,8 +84,10 @@ struct term {
     int outq_len;
     bool discarding; /* queue overflowed: lines are being dropped */
     /* input */
-    char pending[TERM_INPUT_MAX + 1]; /* the line waiting to be processed */
-    bool has_pending;
+    /* lines entered and not yet processed, oldest first: the keyboard is
+     * unlocked with the echo, before CP has run the command */
+    char pending[TERM_INPUT_QUEUE][TERM_INPUT_MAX + 1];
+    uint8_t pend_first, pend_count;
     struct work input_work;
     /* logon dialogue */
     char logon_userid[9];

@@ -158,8 +158,7 @@ def word(t, addr, cp=False):
 
 def quiet(t, cmd):
     """A command that answers nothing, followed on the same line by one that
-    does: its answer shows CP has done both (a line typed before CP has
-    taken the one before may be NOT ACCEPTED)."""
+    does: its answer shows CP has done both."""
     t.command(cmd + "#QUERY VIRTUAL STORAGE", r"\nSTORAGE = \d{5}K$")
 
 
