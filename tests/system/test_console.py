@@ -288,3 +288,19 @@ def test_pa_keys(sys):
     t.enter("LOGOFF")
     t.wait(r"^VM/370 ONLINE")
     t.close()
+
+
+def test_lines_typed_ahead_run_in_order(sys):
+    """The keyboard unlocks with the echo, before CP has run the command:
+    lines typed at once wait their turn (up to four), none is refused."""
+    t = sys.terminal()
+    t.logon("USER03")
+    t.clear()
+    for cmd in ("QUERY TIME", "MSG USER03 FIRST", "MSG USER03 SECOND", "QUERY NAMES"):
+        t.enter(cmd)   # returns as soon as the keyboard is unlocked again
+        check(t.status() != "NOT ACCEPTED", "%r was not accepted:\n%s" % (cmd, t.text()))
+    t.wait(r"TIME IS [\s\S]*MSG FROM USER03 *: +FIRST[\s\S]*MSG FROM USER03 *: +SECOND[\s\S]*USER03 +-", timeout=10)
+    t.enter("LOGOFF")
+    t.wait(r"^VM/370 ONLINE")
+    t.close()
+
