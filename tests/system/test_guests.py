@@ -51,6 +51,8 @@ OSTAILOR QUIET
 PANRATE  SLOW
 0009     3215-C noprompt
 000C     3505 {deck} ebcdic eof
+000D     3525 punch.txt ascii
+000E     1403 printer.txt
 """
 
 
@@ -213,6 +215,9 @@ class CPRun:
         self.term = self.system.terminal()
         self.term.logon("MAINT", "CPCMS")
         self.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
+        # the real printer and punch, for unitrec
+        self.term.command("ATTACH 00E * 00E", r"\nPRT 00E ATTACHED")
+        self.term.command("ATTACH 00D * 00D", r"\nPUN 00D ATTACHED")
 
     def alive(self):
         return self.term is not None and self.system.running() and self.term.proc.poll() is None
@@ -412,6 +417,29 @@ def test_reader(_):
     expect_pass("reader")
 
 
+def expect_unitrec_files(state, what):
+    """The lines unitrec printed and punched, in the host files the
+    Hercules printer and punch wrote (in the state directory)."""
+    want = {"printer.txt": "UNITREC PRINT LINE 1\nUNITREC PRINT LINE 2\n",
+            "punch.txt": "UNITREC PUNCH CARD 1\nUNITREC PUNCH CARD 2\n"}
+    for name, text in want.items():
+        path = os.path.join(state, name)
+        got = ""
+        for _ in range(50):   # Hercules writes the file as the device works
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    got = f.read().decode("latin-1")
+                if got.endswith(text):
+                    break
+            time.sleep(0.1)
+        check(got.endswith(text), "%s: %s holds %r, not the lines unitrec wrote" % (what, name, got[-200:]))
+
+
+def test_unitrec(_):
+    expect_pass("unitrec")
+    expect_unitrec_files(os.path.join(STATE, "unitrec"), "natively")
+
+
 def test_dat(_):
     expect_pass("dat")
 
@@ -433,6 +461,11 @@ def test_under_cp_privop(_):
 
 def test_under_cp_keys(_):
     expect_pass_cp("keys")
+
+
+def test_under_cp_unitrec(_):
+    expect_pass_cp("unitrec")
+    expect_unitrec_files(_cp.system.state, "under CP")
 
 
 def test_under_cp_timers(_):
