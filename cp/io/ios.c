@@ -244,13 +244,24 @@ static void sense_id(struct rdevblok *rd)
     ccw1_set(&ccw, CCW_CMD_SENSE_ID, CCW_SLI, sizeof(id), (uint32_t)(uintptr_t)id);
     io.rdev = rd;
     io.ccw = &ccw;
-    if (ios_sync(&io, TOD_SEC(2)) != 0 || io.cc != 0 || (io.dstat & DEV_UC) || id[0] != 0xFF)
-        return;
+    if (ios_sync(&io, TOD_SEC(2)) != 0 || io.cc != 0)
+        return; /* not there */
+    rd->online = true;
+    if ((io.dstat & DEV_UC) || id[0] != 0xFF)
+        return; /* there, but no SENSE ID (a 3420, say): its type is unknown */
     rd->cutype = get_be16(id + 1);
     rd->cumodel = id[3];
     rd->devtype = get_be16(id + 4);
     rd->devmodel = id[6];
-    rd->online = true;
+}
+
+bool ios_probe(struct rdevblok *rd)
+{
+    if (!rd->online && !rd->active && !rd->qhead) {
+        sense_id(rd);
+        classify(rd);
+    }
+    return rd->online;
 }
 
 int ios_init(void)

@@ -76,6 +76,9 @@ struct ioblok {
 /* Discover and enable every device. Returns the number found. */
 int ios_init(void);
 
+/* A device that did not answer SENSE ID at IPL (a tape drive with no tape
+ * mounted, say) is asked again: true if it is online now. */
+bool ios_probe(struct rdevblok *rd);
 /* Queue a channel program; done() is called when it has ended. */
 void ios_start(struct ioblok *io);
 /* Run a channel program synchronously, polling for the ending (IPL time,

@@ -303,7 +303,7 @@ static enum vdev_class class_of(const struct rdevblok *rd)
 enum vded_err vded_attach(struct vmblok *vm, uint16_t raddr, uint16_t vaddr)
 {
     struct rdevblok *rd = rdev_by_devno(raddr);
-    if (!rd || !rd->online)
+    if (!rd || !ios_probe(rd))
         return VDED_NODEV;
     if (rd->owner || rd->active)
         return VDED_INUSE;

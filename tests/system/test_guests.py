@@ -53,6 +53,7 @@ PANRATE  SLOW
 000C     3505 {deck} ebcdic eof
 000D     3525 punch.txt ascii
 000E     1403 printer.txt
+0181     3420 tape.het
 """
 
 
@@ -88,6 +89,14 @@ class NativeRun:
         lines = [l for l in self.log.splitlines() if l.strip()]
         return "---- Hercules log of guest %s (last 40 lines) ----\n%s" % (
             self.name, "\n".join(lines[-40:]))
+
+
+def new_tape(path):
+    """An empty, unlabelled tape image for the 3420 (Hercules' hetinit)."""
+    if os.path.exists(path):
+        os.remove(path)
+    r = subprocess.run(["hetinit", "-d", "-n", path], capture_output=True, text=True)
+    check(r.returncode == 0 and os.path.exists(path), "hetinit %s: %s%s" % (path, r.stdout, r.stderr))
 
 
 def _stop(proc):
@@ -141,6 +150,7 @@ def run_native(name, timeout=TIMEOUT):
     state = os.path.join(STATE, name)
     shutil.rmtree(state, ignore_errors=True)
     os.makedirs(state)
+    new_tape(os.path.join(state, "tape.het"))
     port = harness.free_port_pair()
     with open(os.path.join(state, "hercules.cnf"), "w") as f:
         f.write(CONFIG.format(port=port, http=port + 1000, deck=deck))
@@ -215,9 +225,15 @@ class CPRun:
         self.term = self.system.terminal()
         self.term.logon("MAINT", "CPCMS")
         self.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
-        # the real printer and punch, for unitrec
+        # the real printer and punch, for unitrec; the tape drive with an
+        # empty tape mounted (before the ATTACH: mounting makes status)
         self.term.command("ATTACH 00E * 00E", r"\nPRT 00E ATTACHED")
         self.term.command("ATTACH 00D * 00D", r"\nPUN 00D ATTACHED")
+        tape = os.path.join(self.system.state, "tape.het")
+        new_tape(tape)
+        out = self.system.sys.herc("devinit 580 %s" % tape)
+        check("HHCPN098I" in out or "initialized" in out, "devinit of the tape said: %s" % out)
+        self.term.command("ATTACH 580 * 181", r"\n\w+ +181 ATTACHED")
 
     def alive(self):
         return self.term is not None and self.system.running() and self.term.proc.poll() is None
@@ -461,6 +477,14 @@ def test_under_cp_privop(_):
 
 def test_under_cp_keys(_):
     expect_pass_cp("keys")
+
+
+def test_tape(_):
+    expect_pass("tape")
+
+
+def test_under_cp_tape(_):
+    expect_pass_cp("tape")
 
 
 def test_under_cp_unitrec(_):
