@@ -139,10 +139,28 @@ def _psw(http):
         return "its PSW is unknown (%s)" % e
 
 
-def run_native(name, timeout=TIMEOUT):
+def deck_tape(deck, path):
+    """A tape image (AWS blocks, which Hercules' HET format reads) holding
+    the deck, one 80-byte block per card, then a tape mark: an IPL from
+    it reads the same chain as from the card reader."""
+    with open(deck, "rb") as f:
+        data = f.read()
+    out, prev = bytearray(), 0
+    for i in range(0, len(data), 80):
+        card = data[i:i + 80]
+        out += len(card).to_bytes(2, "little") + prev.to_bytes(2, "little") + bytes([0xA0, 0])
+        out += card
+        prev = len(card)
+    out += (0).to_bytes(2, "little") + prev.to_bytes(2, "little") + bytes([0x40, 0])
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def run_native(name, timeout=TIMEOUT, ipl="000C"):
     """IPL guest `name` on a private S/370 Hercules; wait for its disabled
     wait. Returns (psw_text, code, log): the PSW as Hercules shows it, the
-    result code (bits 40-63), the whole log. Hercules is always ended."""
+    result code (bits 40-63), the whole log. Hercules is always ended.
+    ipl="0181": the deck is on the tape instead, IPLed from there."""
     global LAST_SYSTEM
     LAST_SYSTEM = None
     deck = os.path.join(DECKS, name + ".deck")
@@ -150,12 +168,15 @@ def run_native(name, timeout=TIMEOUT):
     state = os.path.join(STATE, name)
     shutil.rmtree(state, ignore_errors=True)
     os.makedirs(state)
-    new_tape(os.path.join(state, "tape.het"))
+    if ipl == "0181":
+        deck_tape(deck, os.path.join(state, "tape.het"))
+    else:
+        new_tape(os.path.join(state, "tape.het"))
     port = harness.free_port_pair()
     with open(os.path.join(state, "hercules.cnf"), "w") as f:
         f.write(CONFIG.format(port=port, http=port + 1000, deck=deck))
     with open(os.path.join(state, "hercules.rc"), "w") as f:
-        f.write("ipl 000C\n")
+        f.write("ipl %s\n" % ipl)
     logpath = os.path.join(state, "hercules.log")
     env = dict(os.environ, HERCULES_RC=os.path.join(state, "hercules.rc"))
     log = ""
@@ -267,10 +288,11 @@ def _cp_run():
     return _cp
 
 
-def run_under_cp(name, timeout=CP_TIMEOUT):
+def run_under_cp(name, timeout=CP_TIMEOUT, ipl="00C"):
     """IPL guest `name` in MAINT's virtual machine; wait for CP's disabled
     wait message. Returns (psw_text, code, screen): the PSW as CP shows it,
-    the result code (bits 40-63) and the screen's text."""
+    the result code (bits 40-63) and the screen's text. ipl="181": the
+    deck is on a tape in the real drive 580 (MAINT's 181), IPLed from it."""
     global LAST_SYSTEM
     deck = os.path.join(DECKS, name + ".deck")
     check(os.path.exists(deck), "%s is missing: run make guests" % deck)
@@ -279,9 +301,14 @@ def run_under_cp(name, timeout=CP_TIMEOUT):
     run.name = name
     t = run.term
     t.clear()
-    out = run.system.sys.herc("devinit 01C %s ebcdic eof" % deck)
-    check("HHCPN098I" in out or "initialized" in out, "devinit of the reader said: %s" % out)
-    t.enter("#CP IPL 00C")
+    if ipl == "181":
+        tape = os.path.join(run.system.state, "tape.het")
+        deck_tape(deck, tape)
+        out = run.system.sys.herc("devinit 580 %s" % tape)
+    else:
+        out = run.system.sys.herc("devinit 01C %s ebcdic eof" % deck)
+    check("HHCPN098I" in out or "initialized" in out, "devinit said: %s" % out)
+    t.enter("#CP IPL %s" % ipl)
     deadline = time.time() + timeout
     while True:
         screen = t.text()
@@ -483,8 +510,18 @@ def test_tape(_):
     expect_pass("tape")
 
 
+def test_ipl_from_tape(_):
+    psw, code, log = run_native("psw_interrupts", ipl="0181")
+    check(code == pass_code("psw_interrupts"), "IPL from tape: ended with PSW %s: %s" % (psw, explain(code)))
+
+
 def test_under_cp_tape(_):
     expect_pass_cp("tape")
+
+
+def test_under_cp_ipl_from_tape(_):
+    psw, code, screen = run_under_cp("psw_interrupts", ipl="181")
+    check(code == pass_code("psw_interrupts"), "IPL from tape under CP: ended with PSW %s: %s" % (psw, explain(code)))
 
 
 def test_under_cp_unitrec(_):
