@@ -244,7 +244,20 @@ static void sense_id(struct rdevblok *rd)
     ccw1_set(&ccw, CCW_CMD_SENSE_ID, CCW_SLI, sizeof(id), (uint32_t)(uintptr_t)id);
     io.rdev = rd;
     io.ccw = &ccw;
-    if (ios_sync(&io, TOD_SEC(2)) != 0 || io.cc != 0)
+    int rc = -1;
+    for (int tries = 0; tries < 3; tries++) {
+        /* status the device had pending (cc 1: a console's attention at
+         * IPL, say) is taken and dropped, and the SENSE ID given again */
+        rc = ios_sync(&io, TOD_SEC(2));
+        if (rc == 0 && io.cc == 1) {
+            struct irb drop;
+            tsch(SID(rd->schno), &drop);
+            continue;
+        }
+        if (rc == 0)
+            break;
+    }
+    if (rc != 0 || io.cc != 0)
         return; /* not there */
     rd->online = true;
     if ((io.dstat & DEV_UC) || id[0] != 0xFF)
