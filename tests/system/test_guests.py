@@ -54,6 +54,7 @@ PANRATE  SLOW
 000D     3525 punch.txt ascii
 000E     1403 printer.txt
 0181     3420 tape.het
+0190     3350 spare.3350
 """
 
 
@@ -97,6 +98,15 @@ def new_tape(path):
         os.remove(path)
     r = subprocess.run(["hetinit", "-d", "-n", path], capture_output=True, text=True)
     check(r.returncode == 0 and os.path.exists(path), "hetinit %s: %s%s" % (path, r.stdout, r.stderr))
+
+
+def new_volume(path):
+    """A small empty 3350 volume SPARE1 (Hercules' dasdinit: 5 cylinders;
+    track 0 holds IPL1, IPL2 and VOL1)."""
+    if os.path.exists(path):
+        os.remove(path)
+    r = subprocess.run(["dasdinit", path, "3350", "SPARE1", "5"], capture_output=True, text=True)
+    check(r.returncode == 0 and os.path.exists(path), "dasdinit %s: %s%s" % (path, r.stdout, r.stderr))
 
 
 def _stop(proc):
@@ -172,6 +182,7 @@ def run_native(name, timeout=TIMEOUT, ipl="000C"):
         deck_tape(deck, os.path.join(state, "tape.het"))
     else:
         new_tape(os.path.join(state, "tape.het"))
+    new_volume(os.path.join(state, "spare.3350"))
     port = harness.free_port_pair()
     with open(os.path.join(state, "hercules.cnf"), "w") as f:
         f.write(CONFIG.format(port=port, http=port + 1000, deck=deck))
@@ -255,6 +266,7 @@ class CPRun:
         out = self.system.sys.herc("devinit 580 %s" % tape)
         check("HHCPN098I" in out or "initialized" in out, "devinit of the tape said: %s" % out)
         self.term.command("ATTACH 580 * 181", r"\n\w+ +181 ATTACHED")
+        self.term.command("ATTACH 132 * 190", r"\n\w+ +190 ATTACHED")
 
     def alive(self):
         return self.term is not None and self.system.running() and self.term.proc.poll() is None
@@ -301,11 +313,12 @@ def run_under_cp(name, timeout=CP_TIMEOUT, ipl="00C"):
     run.name = name
     t = run.term
     t.clear()
+    out = "initialized"   # another device: IPL what it holds
     if ipl == "181":
         tape = os.path.join(run.system.state, "tape.het")
         deck_tape(deck, tape)
         out = run.system.sys.herc("devinit 580 %s" % tape)
-    else:
+    elif ipl == "00C":
         out = run.system.sys.herc("devinit 01C %s ebcdic eof" % deck)
     check("HHCPN098I" in out or "initialized" in out, "devinit said: %s" % out)
     t.enter("#CP IPL %s" % ipl)
@@ -522,6 +535,14 @@ def test_under_cp_tape(_):
 def test_under_cp_ipl_from_tape(_):
     psw, code, screen = run_under_cp("psw_interrupts", ipl="181")
     check(code == pass_code("psw_interrupts"), "IPL from tape under CP: ended with PSW %s: %s" % (psw, explain(code)))
+
+
+def test_dasd(_):
+    expect_pass("dasd")
+
+
+def test_under_cp_dasd(_):
+    expect_pass_cp("dasd")
 
 
 def test_under_cp_unitrec(_):
