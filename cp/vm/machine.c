@@ -170,8 +170,18 @@ void vm_ipl_ended(struct vmblok *vm, const uint8_t csw[8])
         vm_stop(vm, why);
         return;
     }
+    /* the IPL device's address first, then the PSW is loaded: in BC mode
+     * it goes to 2-3, which are bits 16-31 of the PSW loaded from 0; in EC
+     * mode to X'BA' (X'B8' zero) */
     uint8_t psw[8];
+    uint8_t a[4] = {0, 0, (uint8_t)(vd->vaddr >> 8), (uint8_t)vd->vaddr};
     greal_fetch(vm, PSA_IPL_PSW, psw, 8);
+    if (psw[1] & PSW370_EC) {
+        greal_store(vm, PSA_IO_ADDR - 2, a, 4);
+    } else {
+        greal_store(vm, PSA_BC_IPL_ADDR, a + 2, 2);
+        greal_fetch(vm, PSA_IPL_PSW, psw, 8);
+    }
     if (!psw370_valid(psw) || ((psw[1] & PSW370_EC) && !(vm->options & DIR_OPT_ECMODE))) {
         char why[64];
         snprintf(why, sizeof(why), "INVALID IPL PSW '%02X%02X%02X%02X %02X%02X%02X%02X'", psw[0],
@@ -180,12 +190,6 @@ void vm_ipl_ended(struct vmblok *vm, const uint8_t csw[8])
         return;
     }
     psw370_decode(psw, &vm->cpu.psw);
-    /* the IPL device's address: BC at 2-3, EC at X'BA' (X'B8' zero) */
-    uint8_t a[4] = {0, 0, (uint8_t)(vd->vaddr >> 8), (uint8_t)vd->vaddr};
-    if (vm->cpu.psw.ec)
-        greal_store(vm, PSA_IO_ADDR - 2, a, 4);
-    else
-        greal_store(vm, PSA_BC_IPL_ADDR, a + 2, 2);
     vm_start(vm);
 }
 
