@@ -1,7 +1,7 @@
 /*
  * dasd.S - a disk driven with the program's own channel programs: read
  * the volume label, then write record 1 of cylinder 0 head 0 and read it
- * back. The drive is at X'190': natively a Hercules 3350 made by dasdinit
+ * back, and put the record (the volume's IPL record) back as it was. The drive is at X'190': natively a Hercules 3350 made by dasdinit
  * (volume SPARE1), under CP the real volume at 132 attached as 190.
  * PASS X'0C0D10'; FAIL X'BADnnn'.
  *
@@ -34,10 +34,12 @@
         DOIO    cawvol, 0x010
         clc     buf-base(10,%r12),vol1-base(%r12)
         FAILNE  0x015
+        DOIO    cawsv, 0x040                    /* keep R1 (the IPL record) */
         DOIO    cawwr, 0x020
         DOIO    cawrd, 0x030
         clc     buf-base(24,%r12),data-base(%r12)
         FAILNE  0x035
+        DOIO    cawrs, 0x050                    /* and put it back */
         PASS
 
         .balign 8
@@ -56,6 +58,17 @@ prd:    CCW     0x07, seek, 0x40, 6
 srd:    CCW     0x31, id1, 0x40, 5
         CCW     0x08, srd, 0, 0
         CCW     0x06, buf, 0x00, 24
+/* read R1 into save; write save back to R1 */
+psv:    CCW     0x07, seek, 0x40, 6
+ssv:    CCW     0x31, id1, 0x40, 5
+        CCW     0x08, ssv, 0, 0
+        CCW     0x06, save, 0x00, 24
+prs:    CCW     0x07, seek, 0x40, 6
+srs:    CCW     0x31, id1, 0x40, 5
+        CCW     0x08, srs, 0, 0
+        CCW     0x05, save, 0x00, 24
+cawsv:  .long   psv
+cawrs:  .long   prs
 cawvol: .long   pvol
 cawwr:  .long   pwr
 cawrd:  .long   prd
@@ -66,5 +79,6 @@ vol1:   .byte   0xE5,0xD6,0xD3,0xF1,0xE2,0xD7,0xC1,0xD9,0xC5,0xF1 /* VOL1SPARE1 
 data:   .fill   12,1,0xD1
         .fill   12,1,0xF7
 buf:    .skip   80
+save:   .skip   24
 
         GUEST_END

@@ -545,6 +545,21 @@ def test_under_cp_dasd(_):
     expect_pass_cp("dasd")
 
 
+# IPL from a disk: the IPL record dasdinit wrote on SPARE1 loads a
+# disabled wait PSW. In BC mode the IPL stores the device address at
+# locations 2-3, which are bits 16-31 of that PSW: the same under CP as
+# natively.
+def test_ipl_from_dasd(_):
+    psw, code, log = run_native("dasd", ipl="0190")
+    check(re.match(r"00060190 ", psw), "IPL from the disk natively: PSW %s" % psw)
+
+
+def test_under_cp_ipl_from_dasd(_):
+    native, code, log = run_native("dasd", ipl="0190")
+    psw, code, screen = run_under_cp("dasd", ipl="190")
+    check(psw == native, "IPL from the disk under CP: PSW %s, natively %s" % (psw, native))
+
+
 def test_under_cp_unitrec(_):
     expect_pass_cp("unitrec")
     expect_unitrec_files(_cp.system.state, "under CP")
