@@ -234,7 +234,8 @@ static void classify(struct rdevblok *rd)
     }
 }
 
-static void sense_id(struct rdevblok *rd)
+/* SENSE ID, by polling: tries times, each waiting up to `wait`. */
+static void sense_id(struct rdevblok *rd, int tries, uint64_t wait)
 {
     static uint8_t id[32] __attribute__((aligned(8)));
     static struct ioblok io;
@@ -245,10 +246,10 @@ static void sense_id(struct rdevblok *rd)
     io.rdev = rd;
     io.ccw = &ccw;
     int rc = -1;
-    for (int tries = 0; tries < 3; tries++) {
+    for (int n = 0; n < tries; n++) {
         /* status the device had pending (cc 1: a console's attention at
          * IPL, say) is taken and dropped, and the SENSE ID given again */
-        rc = ios_sync(&io, TOD_SEC(2));
+        rc = ios_sync(&io, wait);
         if (rc == 0 && io.cc == 1) {
             struct irb drop;
             tsch(SID(rd->schno), &drop);
@@ -271,7 +272,8 @@ static void sense_id(struct rdevblok *rd)
 bool ios_probe(struct rdevblok *rd)
 {
     if (!rd->online && !rd->active && !rd->qhead) {
-        sense_id(rd);
+        /* CP waits meanwhile: once, and briefly */
+        sense_id(rd, 1, TOD_SEC(1) / 4);
         classify(rd);
     }
     return rd->online;
@@ -301,7 +303,7 @@ int ios_init(void)
         }
         by_sch[sch] = rd;
         devices[ndevices++] = rd;
-        sense_id(rd);
+        sense_id(rd, 3, TOD_SEC(2));
         classify(rd);
     }
     return ndevices;

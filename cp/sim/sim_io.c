@@ -42,6 +42,18 @@ static void store_status(struct simctx *s, uint8_t ustat, uint8_t cstat)
     greal_store(s->vm, PSA_CSW + CSW_USTAT, st, 2);
 }
 
+/* TIO and CLRIO: an interruption pending for the device is cleared and
+ * its CSW stored (cc 1). False if there was none. */
+static bool take_pending(struct simctx *s, struct vdev *vd)
+{
+    if (!vd->pending)
+        return false;
+    uint8_t csw[8];
+    vdev_take_interrupt(s->vm, vd, csw);
+    store_csw(s, csw);
+    return true;
+}
+
 /* 9C00 SIO, 9C01 SIOF D2(B2) [S]: start I/O */
 int sim_sio(struct simctx *s)
 {
@@ -84,13 +96,7 @@ int sim_tio(struct simctx *s)
         return finish(s, "TIO", addr, 3);
     if (vd->busy)
         return finish(s, "TIO", addr, 2);
-    if (vd->pending) {
-        uint8_t csw[8];
-        vdev_take_interrupt(s->vm, vd, csw);
-        store_csw(s, csw);
-        return finish(s, "TIO", addr, 1);
-    }
-    return finish(s, "TIO", addr, 0);
+    return finish(s, "TIO", addr, take_pending(s, vd) ? 1 : 0);
 }
 
 /* 9D01 CLRIO D2(B2) [S]: clear I/O - the operation ends without an
@@ -103,13 +109,7 @@ int sim_clrio(struct simctx *s)
         return finish(s, "CLRIO", addr, 3);
     if (vd->busy && vd->ops->halt)
         vd->ops->halt(s->vm, vd);
-    if (vd->pending) {
-        uint8_t csw[8];
-        vdev_take_interrupt(s->vm, vd, csw);
-        store_csw(s, csw);
-        return finish(s, "CLRIO", addr, 1);
-    }
-    return finish(s, "CLRIO", addr, 0);
+    return finish(s, "CLRIO", addr, take_pending(s, vd) ? 1 : 0);
 }
 
 /* 9E00 HIO, 9E01 HDV D2(B2) [S]: halt I/O, halt device */
