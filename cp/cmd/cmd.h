@@ -41,6 +41,8 @@ struct cmd_def {
 
 /* One logical line typed at a terminal. */
 void cmd_from_terminal(struct term *t, const char *line);
+/* A context whose responses go to terminal t (its user issues the command). */
+void cmd_context_for(struct cmdctx *c, struct term *t);
 /* Run one command line in a context (response through c->out). */
 void cmd_execute(struct cmdctx *c, const char *line);
 
@@ -88,6 +90,14 @@ void cmd_external(struct cmdctx *c, struct scan *s); /* DMKCPB */
 void cmd_adstop(struct cmdctx *c, struct scan *s);   /* DMKCFD */
 void cmd_indicate(struct cmdctx *c, struct scan *s); /* DMKTHI */
 void cmd_trace(struct cmdctx *c, struct scan *s);    /* DMKTRC */
+/* cmd/link.c: minidisks (DMKLNK) */
+void cmd_link(struct cmdctx *c, struct scan *s);
+struct dir_dev;
+/* A directory MDISK or LINK statement at LOGON (messages to the console) */
+void link_logon(struct vmblok *vm, const struct dir_dev *dd);
+/* DEFINE Txxxx: false when CP's storage is exhausted; the response comes
+ * once the space has been cleared */
+bool define_tdisk(struct cmdctx *c, uint16_t devtype, uint16_t vaddr, unsigned ncyl);
 /* cmd/display.c */
 void cmd_display(struct cmdctx *c, struct scan *s); /* DMKCDB */
 void cmd_store(struct cmdctx *c, struct scan *s);   /* DMKCDS */

@@ -42,6 +42,7 @@ static const struct cmd_def table[] = {
     {"STORE", 2, CLASS_G, ON, cmd_store},
     {"SYSTEM", 3, CLASS_G, ON, cmd_system},
     {"TRACE", 2, CLASS_G, ON, cmd_trace},
+    {"LINK", 4, CLASS_G, ON, cmd_link},
     {"LOGIN", 4, ALLCLASSES, PRE | ANY, cmd_logon},
     {"DISCONN", 4, ALLCLASSES, ON | ANY, cmd_disconn},
     {"FORCE", 5, CLASS_A, ON, cmd_force},
@@ -185,8 +186,14 @@ static void to_terminal(struct cmdctx *c, uint8_t flags, const char *line)
     term_put(c->term, flags, line);
 }
 
+void cmd_context_for(struct cmdctx *c, struct term *t)
+{
+    *c = (struct cmdctx){.term = t, .vm = t->vm, .out = to_terminal};
+}
+
 void cmd_from_terminal(struct term *t, const char *line)
 {
-    struct cmdctx c = {.term = t, .vm = t->vm, .out = to_terminal};
+    struct cmdctx c;
+    cmd_context_for(&c, t);
     cmd_execute(&c, line);
 }

@@ -23,6 +23,7 @@
 #include "kern/log.h"
 #include "lib/tod.h"
 #include "machine/cpu.h"
+#include "vdev/mdisk.h"
 #include "vdev/vdev.h"
 #include "vm/vmblok.h"
 
@@ -128,6 +129,9 @@ static void q_logmsg(struct cmdctx *c, struct scan *s)
         cmd_put(c, 0, logmsg_line(i));
 }
 
+static void list_devices(struct cmdctx *c, bool one, bool byclass, enum vdev_class cls,
+                         uint32_t addr);
+
 /* QUERY VIRTUAL [ALL|STORAGE|CONSOLE|DASD|UR|TAPES|GRAF|vaddr] */
 static void q_virtual(struct cmdctx *c, struct scan *s)
 {
@@ -164,6 +168,15 @@ static void q_virtual(struct cmdctx *c, struct scan *s)
         cmd_printf(c, "STORAGE = %05uK", vm->stor.size >> 10);
     if (what == STOR)
         return;
+    list_devices(c, what == ONE, what == CLASS, cls, addr);
+}
+
+/* The devices of the user's machine: all, one address, or one class. */
+static void list_devices(struct cmdctx *c, bool one, bool byclass, enum vdev_class cls,
+                         uint32_t addr)
+{
+    struct vmblok *vm = c->vm;
+    enum { ALL, ONE, CLASS } what = one ? ONE : byclass ? CLASS : ALL;
     bool found = false;
     for (struct vdev *vd = vm->devs; vd; vd = vd->next) {
         bool ur = vd->cls == VC_RDR || vd->cls == VC_PUN || vd->cls == VC_PRT;
@@ -181,6 +194,58 @@ static void q_virtual(struct cmdctx *c, struct scan *s)
         cmd_printf(c, "NO %s DEVICES", vdev_class_name(cls));
 }
 
+/* QUERY DASD: the user's disks */
+static void q_dasd(struct cmdctx *c, struct scan *s)
+{
+    if (no_more(c, s))
+        list_devices(c, false, true, VC_DASD, 0);
+}
+
+struct links_line {
+    struct cmdctx *c;
+    char line[80];
+    size_t len;
+};
+
+static void one_link(void *arg, const struct vmblok *vm, uint16_t vaddr, bool rw)
+{
+    struct links_line *l = arg;
+    char item[24];
+    int n = snprintf(item, sizeof(item), "%s %03X %s", vm->userid, vaddr, rw ? "R/W" : "R/O");
+    if (l->len && l->len + 2 + (size_t)n > 72) {
+        cmd_put(l->c, 0, l->line);
+        l->len = 0;
+    }
+    l->len += (size_t)snprintf(l->line + l->len, sizeof(l->line) - l->len, "%s%s",
+                               l->len ? ", " : "", item);
+}
+
+/* QUERY LINKS vaddr: who else has the minidisk at the user's vaddr */
+static void q_links(struct cmdctx *c, struct scan *s)
+{
+    char op[16];
+    uint32_t addr;
+    if (!scan_token_upper(s, op, sizeof(op)) || strlen(op) > 3 || !parse_hex32(op, &addr)) {
+        cmd_emsg(c, "DMKCQG022E", "VADDR MISSING OR INVALID");
+        return;
+    }
+    if (!no_more(c, s))
+        return;
+    struct vdev *vd = vdev_find(c->vm, (uint16_t)addr);
+    struct mdisk_info mi;
+    if (!vd || !mdisk_info(vd, &mi)) {
+        cmd_emsg(c, "DMKCQG040E", "DEV %03X DOES NOT EXIST", addr);
+        return;
+    }
+    struct links_line l = {.c = c};
+    if (mi.tdisk)
+        one_link(&l, c->vm, vd->vaddr, mi.rw);
+    else
+        mdisk_for_each_link(mi.id.owner, mi.id.ovaddr, one_link, &l);
+    if (l.len)
+        cmd_put(c, 0, l.line);
+}
+
 static const struct {
     const char *name;
     uint8_t minlen;
@@ -192,6 +257,8 @@ static const struct {
     {"TIME", 1, CLASS_G | CLASS_A | CLASS_B | CLASS_C | CLASS_D | CLASS_E | CLASS_F, q_time},
     {"LOGMSG", 3, ALLCLASSES, q_logmsg},
     {"VIRTUAL", 1, CLASS_G, q_virtual},
+    {"DASD", 2, CLASS_G, q_dasd},
+    {"LINKS", 1, CLASS_G | CLASS_B, q_links},
 };
 
 void cmd_query(struct cmdctx *c, struct scan *s)

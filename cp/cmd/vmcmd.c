@@ -169,10 +169,57 @@ static bool storage_size(const char *tok, uint32_t *bytes)
     return true;
 }
 
+/* T3350 and the like: a temporary disk of that type */
+static uint16_t tok_is_tdisk(const char *tok)
+{
+    static const uint16_t types[] = {0x2314, 0x2319, 0x3330, 0x3340, 0x3350, 0x3375, 0x3380, 0x3390};
+    uint32_t v;
+    if (tok[0] != 'T' || strlen(tok) != 5 || !parse_hex32(tok + 1, &v))
+        return 0;
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        if (v == types[i])
+            return types[i];
+    return 0;
+}
+
+/* DEFINE Txxxx [AS] vaddr [CYL] nnn */
+static void define_t(struct cmdctx *c, struct scan *s)
+{
+    char tok[16];
+    scan_token_upper(s, tok, sizeof(tok));
+    uint16_t type = tok_is_tdisk(tok), vaddr;
+    if (scan_token_upper(s, tok, sizeof(tok)) && strcmp(tok, "AS") == 0)
+        scan_token_upper(s, tok, sizeof(tok));
+    uint16_t limit = (c->vm->options & DIR_OPT_ECMODE) ? 0xFFF : 0x5FF;
+    if (!devaddr(tok, &vaddr) || vaddr > limit) {
+        cmd_emsg(c, "DMKDEF022E", "VADDR MISSING OR INVALID");
+        return;
+    }
+    if (scan_token_upper(s, tok, sizeof(tok)) && abbrev(tok, "CYL", 3))
+        scan_token_upper(s, tok, sizeof(tok));
+    uint32_t n;
+    if (!parse_dec32(tok, &n) || n == 0 || n > 0xFFFF || !no_more(c, s, "DEF")) {
+        if (c->rc == 0)
+            cmd_err_operand(c, "DEF");
+        return;
+    }
+    if (vdev_find(c->vm, vaddr)) {
+        cmd_emsg(c, "DMKDEF092E", "DEV %03X NOT DEFINED; DEV %03X ALREADY DEFINED", vaddr, vaddr);
+        return;
+    }
+    if (!define_tdisk(c, type, vaddr, (unsigned)n))
+        cmd_emsg(c, "DMKDEF067E", "CP STORAGE EXHAUSTED");
+}
+
 void cmd_define(struct cmdctx *c, struct scan *s)
 {
     char tok[16];
     struct vmblok *vm = c->vm;
+    struct scan peek = *s;
+    if (scan_token_upper(&peek, tok, sizeof(tok)) && tok_is_tdisk(tok)) {
+        define_t(c, s);
+        return;
+    }
     if (!scan_token_upper(s, tok, sizeof(tok)) || !abbrev(tok, "STORAGE", 4)) {
         if (tok[0])
             cmd_err_option(c, "DEF", tok);

@@ -238,6 +238,14 @@ static void input_work(struct work *w)
         logon_password(t, line);
         return;
     }
+    if (t->answer && t->state == TS_LOGGED) {
+        void (*fn)(struct term *, const char *, void *) = t->answer;
+        t->answer = NULL;
+        fn(t, line, t->answer_arg);
+        if (t->vm)
+            vcons_show_state(t->vm);
+        return;
+    }
     if (t->state != TS_PRELOGON && t->state != TS_LOGGED)
         return;
     struct edit_chars ec = {DEFAULT_LINEND, DEFAULT_LINEDEL, DEFAULT_CHARDEL, DEFAULT_ESCAPE};
@@ -269,7 +277,9 @@ static void input_work(struct work *w)
         vm->attn_stop = false; /* SET RUN ON: the machine goes on after the command */
         vm_start(vm);
     }
-    if (t->vm)
+    if (t->answer)
+        term_set_reading(t, READ_CP, true); /* a command asked a question */
+    else if (t->vm)
         vcons_show_state(t->vm);
     else if (t->state == TS_PRELOGON || t->state == TS_LOGGED)
         term_set_reading(t, READ_CP, false);
@@ -289,8 +299,22 @@ void term_attention(struct term *t)
         term_set_reading(t, READ_CP, false);
 }
 
+void term_ask_hidden(struct term *t, const char *question,
+                     void (*fn)(struct term *t, const char *line, void *arg), void *arg)
+{
+    term_put(t, 0, question);
+    t->answer = fn;
+    t->answer_arg = arg;
+    term_set_reading(t, READ_CP, true);
+}
+
 void term_reset(struct term *t)
 {
+    if (t->answer) {
+        void (*fn)(struct term *, const char *, void *) = t->answer;
+        t->answer = NULL;
+        fn(t, NULL, t->answer_arg);
+    }
     work_cancel(&t->input_work);
     timer_cancel(&t->throttle);
     t->pend_count = 0;

@@ -95,6 +95,9 @@ struct term {
     int failures; /* consecutive wrong passwords here */
     struct timer throttle;
     uint64_t last_input; /* TOD of the last line entered */
+    /* a question a command asked (LINK's password): the next line answers it */
+    void (*answer)(struct term *t, const char *line, void *arg); /* line NULL: cancelled */
+    void *answer_arg;
 };
 
 /* Register a terminal on a real device (the drivers call this). */
@@ -124,6 +127,12 @@ void term_lost(struct term *t);
 void term_reset(struct term *t);
 /* Change what the status area says and tell the driver. */
 void term_set_reading(struct term *t, enum term_read r, bool hidden);
+
+/* Ask the user of a logged-on terminal a question (input not displayed):
+ * the next line goes to fn instead of being a command. A question still
+ * open when the session ends is cancelled (fn gets a NULL line). */
+void term_ask_hidden(struct term *t, const char *question,
+                     void (*fn)(struct term *t, const char *line, void *arg), void *arg);
 
 /* The device name used in messages: "GRAF 0C0", "LINE 009". */
 void term_name(const struct term *t, char *buf, size_t len);

@@ -48,7 +48,7 @@
 #define CCW_KEEP (CCW_CD | CCW_CC | CCW_SLI | CCW_SKIP | CCW_PCI)
 
 /* How one step of the walk ended */
-enum xres { X_OK, X_PROG, X_PROT, X_RESUME, X_NOSPACE };
+enum xres { X_OK, X_PROG, X_PROT, X_RESUME, X_NOSPACE, X_DEV };
 
 struct range {
     uint32_t lo, hi; /* [lo, hi) */
@@ -259,6 +259,8 @@ static enum xres emit(struct xl *x, uint8_t cmd, uint8_t flags, uint16_t count, 
         return X_NOSPACE;
     ccw1_set(&p->ccw[p->nccw], cmd, flags, count, addr);
     p->guest_ccw[p->nccw] = guest;
+    if (p->resid_adj)
+        p->resid_adj[p->nccw] = 0;
     p->nccw++;
     return X_OK;
 }
@@ -270,7 +272,7 @@ static uint32_t real_addr(const struct ccwprog *p, unsigned i) { return p->host_
  * same data direction (the channel ignores the command byte then). */
 static int find_done(const struct ccwprog *p, uint32_t addr, bool dc, uint8_t cmd, uint8_t ecmd)
 {
-    for (unsigned i = 0; i < p->nccw; i++) {
+    for (unsigned i = p->nprefix; i < p->nccw; i++) {
         uint8_t rc = p->ccw[i].b[0];
         if (p->guest_ccw[i] != addr || ccw_is_tic(rc))
             continue;
@@ -280,6 +282,73 @@ static int find_done(const struct ccwprog *p, uint32_t addr, bool dc, uint8_t cm
     return -1;
 }
 
+/* A command the device's rules look at first (p->dev): its argument bytes
+ * are checked and fetched, and the real CCWs it becomes are emitted. Sets
+ * *done when it handled the command (the caller then goes on to the
+ * chaining); otherwise the command is translated as usual. */
+static enum xres dev_command(struct xl *x, uint32_t addr, const uint8_t c[8], bool *done)
+{
+    struct ccwprog *p = x->p;
+    const struct ccwdev *dv = p->dev;
+    uint8_t cmd = c[CCW0_CMD], flags = c[CCW0_FLAGS];
+    uint32_t data = get_be24(c + CCW0_ADDR);
+    uint16_t count = get_be16(c + CCW0_COUNT);
+    uint8_t arg[CCWDEV_MAXARG];
+    unsigned narg = dv->argbytes(dv->ctx, cmd);
+    *done = false;
+    if (narg > count)
+        narg = count;
+    if (narg > sizeof(arg))
+        narg = sizeof(arg);
+    if (flags & CCWF_IDA)
+        narg = 0;
+    if (narg) {
+        if (!in_storage(x->g, data, narg))
+            return X_PROG;
+        if (!may_fetch(x, data))
+            return X_PROT;
+        if (overlaps(x, data, narg))
+            return X_RESUME;
+        if (x->g->read(x->g->ctx, data, arg, narg) != 0)
+            return X_PROG;
+    }
+    struct ccwpiece piece[CCWDEV_MAXPIECE];
+    unsigned n = 0;
+    switch (dv->command(dv->ctx, addr, c, arg, narg, p->nccw, piece, &n)) {
+    case CCWD_PASS: return X_OK;
+    case CCWD_REJECT: p->fail_count = count; return X_DEV;
+    case CCWD_FULL: return X_NOSPACE;
+    case CCWD_REPLACE: break;
+    }
+    if (p->nccw + n > x->limit)
+        return X_NOSPACE;
+    unsigned first_ccw = p->nccw, first_idaw = p->nidaw;
+    x->npend = 0;
+    for (unsigned i = 0; i < n; i++) {
+        const struct ccwpiece *pc = &piece[i];
+        uint8_t f = pc->flags & CCW_KEEP;
+        uint32_t a = pc->host;
+        if (!a) {
+            unsigned idaw = p->nidaw;
+            enum xres r = data_area(x, pc->cmd, pc->flags & ~CCWF_IDA, pc->data, pc->count);
+            if (r != X_OK) {
+                p->nccw = first_ccw;
+                p->nidaw = first_idaw;
+                return r;
+            }
+            f |= CCW_IDA;
+            a = p->host_ptr(&p->idaw[idaw]);
+        }
+        emit(x, pc->cmd, f, pc->count, a, addr);
+        if (p->resid_adj)
+            p->resid_adj[p->nccw - 1] = pc->resid_adj;
+    }
+    for (unsigned i = 0; i < x->npend; i++)
+        note_store(x, x->pend[i].lo, x->pend[i].hi);
+    *done = true;
+    return X_OK;
+}
+
 enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key, struct ccwprog *p)
 {
     struct xl x = {.g = g, .p = p, .key = key & 0x0F};
@@ -287,6 +356,7 @@ enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key
     p->nccw = p->nidaw = 0;
     p->resume_addr = p->fail_addr = 0;
     p->fail_cstat = 0;
+    p->fail_count = 0;
 
     uint32_t addr = ccw_addr; /* the next guest CCW */
     uint32_t where = addr;    /* the guest CCW a stop refers to */
@@ -296,9 +366,16 @@ enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key
     int tic = -1;             /* the real TIC that leads to addr */
     uint32_t tic_addr = 0;    /* its guest address */
     bool tic_cc = false;      /* the CCW before that TIC chained commands */
-    enum xres r;
+    enum xres r = X_OK;
 
-    for (;;) {
+    for (unsigned i = 0; i < p->nprefix && r == X_OK; i++) {
+        const struct ccw1 *c = &p->prefix[i];
+        r = emit(&x, c->b[0], c->b[1], get_be16(c->b + 2), get_be32(c->b + 4), ccw_addr);
+    }
+    if (r != X_OK) /* no room even for the prefix */
+        addr = ccw_addr;
+
+    while (r == X_OK) {
         where = addr;
         if ((addr & 7) || !in_storage(g, addr, 8)) {
             r = X_PROG;
@@ -365,15 +442,21 @@ enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key
             r = X_NOSPACE;
             break;
         }
-        unsigned first = p->nidaw;
-        x.npend = 0;
-        if ((r = data_area(&x, ecmd, flags, data, count)) != X_OK) {
-            p->nidaw = first;
+        bool handled = false;
+        if (p->dev && !dc && (r = dev_command(&x, addr, c, &handled)) != X_OK)
             break;
+        if (!handled) {
+            unsigned first = p->nidaw;
+            x.npend = 0;
+            if ((r = data_area(&x, ecmd, flags, data, count)) != X_OK) {
+                p->nidaw = first;
+                break;
+            }
+            emit(&x, ecmd, (flags & CCW_KEEP) | CCW_IDA, count, p->host_ptr(&p->idaw[first]),
+                 addr);
+            for (unsigned i = 0; i < x.npend; i++)
+                note_store(&x, x.pend[i].lo, x.pend[i].hi);
         }
-        emit(&x, ecmd, (flags & CCW_KEEP) | CCW_IDA, count, p->host_ptr(&p->idaw[first]), addr);
-        for (unsigned i = 0; i < x.npend; i++)
-            note_store(&x, x.pend[i].lo, x.pend[i].hi);
         tic = -1;
 
         if (flags & CCWF_CD) {
@@ -405,6 +488,10 @@ enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key
     case X_NOSPACE:
         p->end = CCWT_NOSPACE;
         p->resume_addr = where;
+        break;
+    case X_DEV:
+        p->end = CCWT_DEVCHECK;
+        p->fail_addr = where;
         break;
     case X_PROG:
     case X_PROT:
@@ -450,9 +537,13 @@ void ccw_csw_from_scsw(const struct ccwprog *p, const uint8_t scsw[12], uint8_t 
     put_be24(csw + CSW_CCWADDR, guest);
     csw[CSW_USTAT] = scsw[8];
     csw[CSW_CSTAT] = cstat;
-    csw[CSW_COUNT] = scsw[10];
-    csw[CSW_COUNT + 1] = scsw[11];
+    uint16_t count = get_be16(scsw + 10);
+    if (i >= 0 && p->resid_adj && (unsigned)i < p->nccw)
+        count = (uint16_t)(count + p->resid_adj[i]);
+    put_be16(csw + CSW_COUNT, count);
 }
+
+int ccw_last_index(const struct ccwprog *p, const uint8_t scsw[12]) { return scsw_ccw(p, scsw); }
 
 bool ccw_at_stop(const struct ccwprog *p, const uint8_t scsw[12])
 {

@@ -71,6 +71,51 @@ enum ccwt_end {
     CCWT_RESUME,    /* stopped before a CCW the program reads into: resume_addr */
     CCWT_PROGCHECK, /* stopped at a guest CCW the channel rejects (fail_addr, fail_cstat) */
     CCWT_NOSPACE,   /* the caller's arrays are too small (resume_addr: what did not fit) */
+    CCWT_DEVCHECK,  /* stopped at a guest CCW the device's rules reject (fail_addr) */
+};
+
+/*
+ * A device's own rules (minidisks, cp/vdev/mdisk.c): the caller may look
+ * at every command (not a data-chained continuation, not a TIC) before it
+ * is translated, with the first bytes of its data (a seek's BBCCHH, a
+ * search argument, a count field), and let it through, replace it with up
+ * to CCWDEV_MAXPIECE real CCWs, or reject it. A replacement piece takes
+ * its data from CP's storage (host != 0: the real address, no IDA) or
+ * from guest storage (host == 0: data, count), translated as usual. All
+ * pieces stand for the same guest CCW; resid_adj is added to the residual
+ * count when the ending names that piece (a piece shorter than the guest
+ * CCW). The argument bytes are checked as the channel would check data
+ * (storage, fetch protection) and a translation stops to resume before a
+ * command whose argument an earlier CCW reads into.
+ */
+#define CCWDEV_MAXPIECE 3
+#define CCWDEV_MAXARG   16
+
+struct ccwpiece {
+    uint8_t cmd, flags; /* flags: CCWF_CD CC SLI SKIP PCI (IDA is the translation's) */
+    uint16_t count;
+    uint32_t host;      /* real address of the data in CP's storage, or 0 */
+    uint32_t data;      /* guest real address of the data when host is 0 */
+    uint16_t resid_adj;
+};
+
+enum ccwdev_act {
+    CCWD_PASS,    /* translate it as usual */
+    CCWD_REPLACE, /* by the pieces in out[] */
+    CCWD_REJECT,  /* the device rejects it: the translation stops (CCWT_DEVCHECK) */
+    CCWD_FULL,    /* the rules' own tables are full: stop before it (CCWT_NOSPACE) */
+};
+
+struct ccwdev {
+    void *ctx;
+    /* the bytes of a command's data the rules look at (0: none) */
+    unsigned (*argbytes)(void *ctx, uint8_t cmd);
+    /* gccw: the guest CCW at gaddr; arg: narg bytes of its data (fewer
+     * than argbytes asked when the count is smaller or the CCW has IDA);
+     * first: the index the first real CCW it becomes will have */
+    enum ccwdev_act (*command)(void *ctx, uint32_t gaddr, const uint8_t gccw[8],
+                               const uint8_t *arg, unsigned narg, unsigned first,
+                               struct ccwpiece out[CCWDEV_MAXPIECE], unsigned *nout);
 };
 
 struct ccwprog {
@@ -82,13 +127,19 @@ struct ccwprog {
     uint32_t *idaw;      /* format-1 IDAWs, stored big-endian */
     unsigned maxidaw;
     uint32_t (*host_ptr)(const void *p); /* the real address of a caller's array element */
+    /* optional */
+    const struct ccwdev *dev;  /* the device's own rules */
+    const struct ccw1 *prefix; /* real CCWs run before the program (command-chained) */
+    unsigned nprefix;
+    uint16_t *resid_adj;       /* per real CCW (maxccw entries), needed with dev */
 
     /* results */
     unsigned nccw, nidaw; /* real CCWs (the stop CCW not counted) and IDAWs used */
     enum ccwt_end end;
     uint32_t resume_addr; /* CCWT_RESUME, CCWT_NOSPACE: guest address of the next CCW */
-    uint32_t fail_addr;   /* CCWT_PROGCHECK: guest address of the rejected CCW */
+    uint32_t fail_addr;   /* CCWT_PROGCHECK, CCWT_DEVCHECK: guest address of the rejected CCW */
     uint8_t fail_cstat;   /* its channel status: CS_PROG (or CS_PROT) */
+    uint16_t fail_count;  /* CCWT_DEVCHECK: the rejected CCW's count */
 };
 
 /*
@@ -119,5 +170,9 @@ void ccw_csw_from_scsw(const struct ccwprog *p, const uint8_t scsw[12], uint8_t 
  * ccw_csw_from_scsw then has fail_addr + 8 and fail_cstat).
  */
 bool ccw_at_stop(const struct ccwprog *p, const uint8_t scsw[12]);
+
+/* The index of the real CCW the SCSW names (the last one the channel
+ * used; p->nccw for the stop CCW), or -1 when it names none. */
+int ccw_last_index(const struct ccwprog *p, const uint8_t scsw[12]);
 
 #endif

@@ -23,6 +23,13 @@ int volume_count(void) { return nvols; }
 struct volume *volume_at(int i) { return i >= 0 && i < nvols ? &vols[i] : NULL; }
 struct volume *volume_sysres(void) { return sysres; }
 
+unsigned volume_cylinders(const struct volume *v)
+{
+    if (v->cpformatted)
+        return v->alloc.cyls;
+    return v->rdev->geom ? v->rdev->geom->cyls : 0;
+}
+
 struct volume *volume_by_label(const char *volser)
 {
     for (int i = 0; i < nvols; i++)

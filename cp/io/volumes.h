@@ -17,7 +17,11 @@ struct volume {
     struct rdevblok *rdev;
     struct vol_alloc alloc; /* valid when cpformatted */
     bool cpformatted;       /* has CP's allocation map */
+    unsigned users;         /* minidisk links on it (it cannot be attached to a user) */
 };
+
+/* Cylinders of the volume: from CP's allocation map, else the device type's. */
+unsigned volume_cylinders(const struct volume *v);
 
 /* Read the label of every disk. Returns the number of disks. */
 int volumes_init(uint32_t ipl_sid);

@@ -26,6 +26,7 @@
 #include "lib/tod.h"
 #include "machine/cpu.h"
 #include "machine/lowcore.h"
+#include "vdev/tdisk.h"
 #include "vm/userdir.h"
 
 struct vol_sysrec cp_sys;
@@ -147,6 +148,7 @@ void cp_main(void)
     if (userdir_load(res) != 0) {
         cp_fatal(WAIT_NO_SYSRES);
     }
+    tdisk_init();
 
     if (!sclp_enable_events())
         cp_log("DMKCPI956W HARDWARE CONSOLE SHUTDOWN SIGNAL NOT AVAILABLE");

@@ -41,8 +41,11 @@ struct vded {
     bool released; /* the device left the machine while running */
     uint8_t sense[32];
     uint8_t senselen;
+    const struct vded_rules *rules; /* a shared device's rules, or NULL */
+    void *rules_ctx;
     struct ccw1 ccw[MAXCCW];
     uint32_t guest_ccw[MAXCCW];
+    uint16_t resid_adj[MAXCCW];
     uint32_t idaw[MAXIDAW];
 };
 
@@ -73,6 +76,10 @@ static bool translate_and_start(struct vded *d, uint32_t at)
     p->idaw = d->idaw;
     p->maxidaw = MAXIDAW;
     p->host_ptr = host_ptr;
+    if (d->rules) {
+        p->resid_adj = d->resid_adj;
+        d->rules->prepare(d->rules_ctx, p);
+    }
     enum ccwt_end e = ccw_translate(d->ipl ? &d->ipl_mem : &d->vm->stor.ops, at, d->key, p);
     d->ipl = false;
     if (p->nccw == 0 && e == CCWT_PROGCHECK) {
@@ -156,6 +163,8 @@ static void io_done(struct ioblok *io)
         vdev_ended(d->vm, vd, csw, true);
         return;
     }
+    if (d->rules && !d->discard)
+        d->rules->ended(d->rules_ctx, p, io);
     if (!d->discard && (p->end == CCWT_RESUME || p->end == CCWT_NOSPACE) &&
         ccw_at_stop(p, io->scsw)) {
         /* the program so far ran cleanly up to what it read: go on */
@@ -170,6 +179,13 @@ static void io_done(struct ioblok *io)
         return;
     }
     uint8_t csw[8];
+    if (p->end == CCWT_DEVCHECK && ccw_at_stop(p, io->scsw)) {
+        /* the device would have rejected the command: unit check */
+        csw_status(csw, d->key, p->fail_addr + 8, US_CE | US_DE | US_UC, 0, p->fail_count);
+        d->senselen = (uint8_t)d->rules->reject_sense(d->rules_ctx, d->sense);
+        vdev_ended(d->vm, vd, csw, true);
+        return;
+    }
     ccw_csw_from_scsw(p, io->scsw, d->key, csw);
     if ((csw[CSW_USTAT] & US_UC) && io->senselen) {
         d->senselen = (uint8_t)(io->senselen < sizeof(d->sense) ? io->senselen : sizeof(d->sense));
@@ -196,8 +212,13 @@ static void ded_reset(struct vmblok *vm, struct vdev *vd)
 static void ded_release(struct vmblok *vm, struct vdev *vd)
 {
     struct vded *d = vd->priv;
-    d->rd->owner = NULL;
-    d->rd->unsol = NULL;
+    if (d->rules) {
+        d->rules->release(d->rules_ctx);
+        d->rules_ctx = NULL;
+    } else {
+        d->rd->owner = NULL;
+        d->rd->unsol = NULL;
+    }
     if (vd->busy || d->rd->active == &d->io)
         d->released = true; /* freed when the real operation ends */
     else
@@ -207,7 +228,11 @@ static void ded_release(struct vmblok *vm, struct vdev *vd)
 static void ded_describe(struct vmblok *vm, struct vdev *vd, char *buf, size_t len)
 {
     struct vded *d = vd->priv;
-    snprintf(buf, len, "%-4s %03X ON DEV %03X", vdev_class_name(vd->cls), vd->vaddr, d->rd->devno);
+    if (d->rules)
+        d->rules->describe(d->rules_ctx, buf, len);
+    else
+        snprintf(buf, len, "%-4s %03X ON DEV %03X", vdev_class_name(vd->cls), vd->vaddr,
+                 d->rd->devno);
 }
 
 /* The guest's storage as the first IPL translation sees it: the implied
@@ -300,6 +325,35 @@ static enum vdev_class class_of(const struct rdevblok *rd)
     return VC_DEV;
 }
 
+/* A virtual device running its programs on rd, added to the machine. */
+static struct vdev *make(struct vmblok *vm, struct rdevblok *rd, uint16_t vaddr,
+                         enum vdev_class cls)
+{
+    struct vdev *vd = kmalloc(sizeof(*vd));
+    struct vded *d = kmalloc(sizeof(*d));
+    if (!vd || !d) {
+        kfree(vd);
+        kfree(d);
+        return NULL;
+    }
+    memset(vd, 0, sizeof(*vd));
+    memset(d, 0, sizeof(*d));
+    d->vm = vm;
+    d->vd = vd;
+    d->rd = rd;
+    vd->vaddr = vaddr;
+    vd->devtype = rd->devtype;
+    vd->cls = cls;
+    vd->ops = &ded_ops;
+    vd->priv = d;
+    if (!vdev_add(vm, vd)) {
+        kfree(vd);
+        kfree(d);
+        return NULL;
+    }
+    return vd;
+}
+
 enum vded_err vded_attach(struct vmblok *vm, uint16_t raddr, uint16_t vaddr)
 {
     struct rdevblok *rd = rdev_by_devno(raddr);
@@ -310,27 +364,29 @@ enum vded_err vded_attach(struct vmblok *vm, uint16_t raddr, uint16_t vaddr)
     for (int i = 0; i < volume_count(); i++)
         if (volume_at(i)->rdev == rd && volume_at(i)->cpformatted)
             return VDED_INUSE; /* a CP volume */
+    for (int i = 0; i < volume_count(); i++)
+        if (volume_at(i)->rdev == rd && volume_at(i)->users)
+            return VDED_INUSE; /* minidisks are in use on it */
     if (vdev_find(vm, vaddr))
         return VDED_VADDR;
-    struct vdev *vd = kmalloc(sizeof(*vd));
-    struct vded *d = kmalloc(sizeof(*d));
-    if (!vd || !d) {
-        kfree(vd);
-        kfree(d);
+    struct vdev *vd = make(vm, rd, vaddr, class_of(rd));
+    if (!vd)
         return VDED_STORAGE;
-    }
-    d->vm = vm;
-    d->vd = vd;
-    d->rd = rd;
-    vd->vaddr = vaddr;
-    vd->devtype = rd->devtype;
-    vd->cls = class_of(rd);
-    vd->ops = &ded_ops;
-    vd->priv = d;
-    vdev_add(vm, vd);
-    rd->owner = d;
+    rd->owner = vd->priv;
     rd->unsol = unsolicited;
     return VDED_OK;
+}
+
+struct vdev *vded_create_shared(struct vmblok *vm, struct rdevblok *rd, uint16_t vaddr,
+                                enum vdev_class cls, const struct vded_rules *rules, void *ctx)
+{
+    struct vdev *vd = make(vm, rd, vaddr, cls);
+    if (vd) {
+        struct vded *d = vd->priv;
+        d->rules = rules;
+        d->rules_ctx = ctx;
+    }
+    return vd;
 }
 
 struct vmblok *vded_owner(const struct rdevblok *rd, uint16_t *vaddr)

@@ -6,10 +6,14 @@
 #ifndef CP_VDEV_VDED_H
 #define CP_VDEV_VDED_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include "vdev/vdev.h"
 
 struct vmblok;
 struct rdevblok;
+struct ccwprog;
+struct ioblok;
 
 /* Why a device cannot be dedicated */
 enum vded_err {
@@ -24,5 +28,26 @@ enum vded_err {
 enum vded_err vded_attach(struct vmblok *vm, uint16_t raddr, uint16_t vaddr);
 /* The user a real device is dedicated to, and at which address. */
 struct vmblok *vded_owner(const struct rdevblok *rd, uint16_t *vaddr);
+
+/*
+ * A virtual device that runs its channel programs on a real device other
+ * virtual devices share (a minidisk on its volume): the same translation,
+ * shaped by the device's rules, and no unsolicited status.
+ */
+struct vded_rules {
+    /* before each translation: p->dev, p->prefix and p->nprefix */
+    void (*prepare)(void *ctx, struct ccwprog *p);
+    /* after each real program (every stage of a staged one) has ended */
+    void (*ended)(void *ctx, const struct ccwprog *p, const struct ioblok *io);
+    /* the sense bytes after a command the rules rejected */
+    size_t (*reject_sense)(void *ctx, uint8_t sense[32]);
+    /* the virtual device goes away (ctx may be freed) */
+    void (*release)(void *ctx);
+    /* its line in QUERY VIRTUAL */
+    void (*describe)(void *ctx, char *buf, size_t len);
+};
+
+struct vdev *vded_create_shared(struct vmblok *vm, struct rdevblok *rd, uint16_t vaddr,
+                                enum vdev_class cls, const struct vded_rules *rules, void *ctx);
 
 #endif

@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "cmd/cmd.h"
 #include "cons/vcons.h"
 #include "console/ebcdic.h"
 #include "dir/dir.h"
@@ -98,7 +99,9 @@ bool vm_machine_init(struct vmblok *vm, const struct dir_image *d, uint32_t inde
                 vcons_cp_message(vm, "CONS %03X NOT DEFINED", dd.vaddr);
             break;
         case DIR_STMT_DEDICATE: dedicate(vm, &dd); break;
-        default: break; /* minidisks and spooling come with their own parts */
+        case DIR_STMT_MDISK:
+        case DIR_STMT_LINK: link_logon(vm, &dd); break;
+        default: break; /* spooling comes with its own part */
         }
     }
     return true;

@@ -88,6 +88,7 @@ struct vmblok {
     enum emsg_mode emsg;
     /* TERMINAL options: the line-editing characters, 0 when off */
     char linend, linedel, chardel, escape;
+    int link_failures; /* wrong LINK passwords this session */
 
     /* ------------------------------------------------ the virtual machine */
     struct vcpu cpu;
