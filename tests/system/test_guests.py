@@ -390,6 +390,11 @@ def expect_pass(name):
 # same.
 INTERACTIVE = ("echo", "spin", "extwait", "pgmloop", "fuzz", "canary")
 
+# Programs that need a disk of their own and a parameter card: their tests
+# are in test_minidisk.py (natively on a small 3350; under CP on a
+# minidisk, which CP does not have yet).
+MINIDISK = ("mdisk", "dasdfuzz")
+
 
 def test_every_program_has_a_test_and_its_own_pass_code(_):
     names = sorted(f[:-2] for f in os.listdir(GUESTS) if f.endswith(".S"))
@@ -403,10 +408,15 @@ def test_every_program_has_a_test_and_its_own_pass_code(_):
         if m.startswith("test_") and m.endswith(".py") and m != os.path.basename(__file__):
             with open(os.path.join(here, m)) as f:
                 others += f.read()
-    missing = [n for n in names if n not in INTERACTIVE and n not in native]
+    alone = INTERACTIVE + MINIDISK
+    missing = [n for n in names if n not in alone and n not in native]
     check(not missing, "guest programs without a native test here: %s" % ", ".join(missing))
-    missing = [n for n in names if n not in INTERACTIVE and n not in under_cp]
+    missing = [n for n in names if n not in alone and n not in under_cp]
     check(not missing, "guest programs without a test under CP here: %s" % ", ".join(missing))
+    with open(os.path.join(here, "test_minidisk.py")) as f:
+        minidisk = f.read()
+    missing = [n for n in MINIDISK if n not in names or not re.search(r'^    (?:log = )?expect\("%s"' % n, minidisk, re.M)]
+    check(not missing, "disk programs missing, or not run by test_minidisk.py: %s" % ", ".join(missing))
     # IPLed by some other module: ipl(term, "name"), or a devinit of its deck
     missing = [n for n in INTERACTIVE if n not in names or not re.search(
         r'\bipl\(\w+, *"%s"\)|\bdevinit [^\n]*\b%s\.deck\b' % (n, n), others)]
