@@ -150,17 +150,7 @@ init:   stck    tod-base(%r12)
         b       rcommon-base(%r12)
 
 /* ---- xorshift32: R1 = the next random word (uses R0; BAL R14) -------------- */
-rand:   l       %r1,seed-base(%r12)
-        lr      %r0,%r1
-        sll     %r0,13
-        xr      %r1,%r0
-        lr      %r0,%r1
-        srl     %r0,17
-        xr      %r1,%r0
-        lr      %r0,%r1
-        sll     %r0,5
-        xr      %r1,%r0
-        st      %r1,seed-base(%r12)
+rand:   XORSHIFT32 seed-base(%r12)
         br      %r14
 
 /* ---- the ways back (BC, key 0, DAT off, disabled; registers unknown) ------ */

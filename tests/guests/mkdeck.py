@@ -2,6 +2,7 @@
 """mkdeck.py - turn a flat S/370 program into an IPL card deck for a 3505 reader.
 
   mkdeck.py BINARY DECK [--load ADDR] [--entry ADDR] [--ccw-area ADDR] [--data-cards N]
+                        [--card TEXT ...]
 
 The deck is a file of 80-byte card images in EBCDIC (binary) form, for a
 Hercules reader defined as `000C 3505 DECK ebcdic eof`. Numbers may be
@@ -37,6 +38,9 @@ Deck format (all CCWs format 0: command, 24-bit address, flags, 0, count):
                 columns 21-72  blanks
                 columns 73-80  "SEQ" + n in 5 decimal digits
               tests/guests/reader.S checks exactly this text.
+  text cards  (--card TEXT, repeatable) one card each, after the data
+              cards: TEXT in EBCDIC, padded with blanks to 80 columns
+              (a parameter card, e.g. "0005 W F" for mdisk.S).
 
 The CCW area defaults to X'200' (above the PSA's fixed fields); if it
 would overlap the program, it goes right after the program's last card.
@@ -62,7 +66,16 @@ def data_card(n):
     return text.encode("cp037")
 
 
-def build(prog, load, entry, ccw_area=None, data_cards=0):
+def text_card(text):
+    if len(text) > CARD:
+        raise ValueError("a card holds 80 columns, not %d" % len(text))
+    try:
+        return text.ljust(CARD).encode("cp037")
+    except UnicodeEncodeError:
+        raise ValueError("%r has characters EBCDIC (code page 037) lacks" % text)
+
+
+def build(prog, load, entry, ccw_area=None, data_cards=0, cards=()):
     if load > 0xFFFFFF or entry > 0xFFFFFF:
         raise ValueError("addresses must be 24-bit")
     pcards = [prog[i:i + CARD].ljust(CARD, b"\0") for i in range(0, len(prog), CARD)]
@@ -100,6 +113,7 @@ def build(prog, load, entry, ccw_area=None, data_cards=0):
         deck.append(ccws.ljust(CARD, b"\0"))
         deck.extend(pcards[i] for i in group)
     deck.extend(data_card(n) for n in range(1, data_cards + 1))
+    deck.extend(text_card(t) for t in cards)
     assert all(len(c) == CARD for c in deck)
     return b"".join(deck)
 
@@ -116,11 +130,14 @@ def main():
     ap.add_argument("--entry", type=number, help="entry address (default: the load address)")
     ap.add_argument("--ccw-area", type=number, help="where the IPL CCWs are read (default 0x200)")
     ap.add_argument("--data-cards", type=int, default=0, help="data cards after the program")
+    ap.add_argument("--card", action="append", default=[], metavar="TEXT",
+                    help="a card holding TEXT after the data cards (repeatable)")
     a = ap.parse_args()
     with open(a.binary, "rb") as f:
         prog = f.read()
     try:
-        deck = build(prog, a.load, a.load if a.entry is None else a.entry, a.ccw_area, a.data_cards)
+        deck = build(prog, a.load, a.load if a.entry is None else a.entry, a.ccw_area, a.data_cards,
+                     a.card)
     except ValueError as e:
         print("mkdeck: %s" % e, file=sys.stderr)
         return 1

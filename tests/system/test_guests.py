@@ -166,18 +166,43 @@ def deck_tape(deck, path):
         f.write(out)
 
 
-def run_native(name, timeout=TIMEOUT, ipl="000C"):
+def _mkdeck():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("mkdeck", os.path.join(GUESTS, "mkdeck.py"))
+    mkdeck = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mkdeck)
+    return mkdeck
+
+
+def deck_with_cards(deck, cards, path):
+    """A copy of the deck with text cards after it (mkdeck.py --card):
+    parameter cards the program reads after its IPL."""
+    with open(deck, "rb") as f:
+        data = f.read()
+    with open(path, "wb") as f:
+        f.write(data + b"".join(_mkdeck().text_card(c) for c in cards))
+
+
+def run_native(name, timeout=TIMEOUT, ipl="000C", cards=(), devices=None, tag=None):
     """IPL guest `name` on a private S/370 Hercules; wait for its disabled
     wait. Returns (psw_text, code, log): the PSW as Hercules shows it, the
     result code (bits 40-63), the whole log. Hercules is always ended.
-    ipl="0181": the deck is on the tape instead, IPLed from there."""
+    ipl="0181": the deck is on the tape instead, IPLed from there.
+    cards: text cards to put after the deck (parameter cards). devices: a
+    function of the state directory that makes the run's own devices
+    there and returns their configuration lines. tag: the state directory
+    is <name>-<tag> (runs of one program with different cards)."""
     global LAST_SYSTEM
     LAST_SYSTEM = None
     deck = os.path.join(DECKS, name + ".deck")
     check(os.path.exists(deck), "%s is missing: run make guests" % deck)
-    state = os.path.join(STATE, name)
+    state = os.path.join(STATE, name if tag is None else "%s-%s" % (name, tag))
     shutil.rmtree(state, ignore_errors=True)
     os.makedirs(state)
+    if cards:
+        deck_with_cards(deck, cards, os.path.join(state, "deck"))
+        deck = os.path.join(state, "deck")
+    extra = devices(state) if devices else ""
     if ipl == "0181":
         deck_tape(deck, os.path.join(state, "tape.het"))
     else:
@@ -185,7 +210,7 @@ def run_native(name, timeout=TIMEOUT, ipl="000C"):
     new_volume(os.path.join(state, "spare.3350"))
     port = harness.free_port_pair()
     with open(os.path.join(state, "hercules.cnf"), "w") as f:
-        f.write(CONFIG.format(port=port, http=port + 1000, deck=deck))
+        f.write(CONFIG.format(port=port, http=port + 1000, deck=deck) + extra)
     with open(os.path.join(state, "hercules.rc"), "w") as f:
         f.write("ipl %s\n" % ipl)
     logpath = os.path.join(state, "hercules.log")
@@ -365,6 +390,11 @@ def expect_pass(name):
 # same.
 INTERACTIVE = ("echo", "spin", "extwait", "pgmloop", "fuzz", "canary")
 
+# Programs that need a disk of their own and a parameter card: their tests
+# are in test_minidisk.py (natively on a small 3350; under CP on a
+# minidisk, which CP does not have yet).
+MINIDISK = ("mdisk", "dasdfuzz")
+
 
 def test_every_program_has_a_test_and_its_own_pass_code(_):
     names = sorted(f[:-2] for f in os.listdir(GUESTS) if f.endswith(".S"))
@@ -378,10 +408,15 @@ def test_every_program_has_a_test_and_its_own_pass_code(_):
         if m.startswith("test_") and m.endswith(".py") and m != os.path.basename(__file__):
             with open(os.path.join(here, m)) as f:
                 others += f.read()
-    missing = [n for n in names if n not in INTERACTIVE and n not in native]
+    alone = INTERACTIVE + MINIDISK
+    missing = [n for n in names if n not in alone and n not in native]
     check(not missing, "guest programs without a native test here: %s" % ", ".join(missing))
-    missing = [n for n in names if n not in INTERACTIVE and n not in under_cp]
+    missing = [n for n in names if n not in alone and n not in under_cp]
     check(not missing, "guest programs without a test under CP here: %s" % ", ".join(missing))
+    with open(os.path.join(here, "test_minidisk.py")) as f:
+        minidisk = f.read()
+    missing = [n for n in MINIDISK if n not in names or not re.search(r'^    (?:log = )?expect\("%s"' % n, minidisk, re.M)]
+    check(not missing, "disk programs missing, or not run by test_minidisk.py: %s" % ", ".join(missing))
     # IPLed by some other module: ipl(term, "name"), or a devinit of its deck
     missing = [n for n in INTERACTIVE if n not in names or not re.search(
         r'\bipl\(\w+, *"%s"\)|\bdevinit [^\n]*\b%s\.deck\b' % (n, n), others)]
@@ -427,10 +462,7 @@ def simulate_ipl(deck):
 
 
 def test_mkdeck_builds_a_chain_that_loads_the_program(_):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("mkdeck", os.path.join(GUESTS, "mkdeck.py"))
-    mkdeck = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mkdeck)
+    mkdeck = _mkdeck()
     for cards in (1, 9, 10, 11, 19, 20, 21, 100):
         for load in (0x1000, 0x200):
             prog = bytes((i * 7 + cards) & 0xFF for i in range(cards * 80 - 3))
@@ -444,6 +476,18 @@ def test_mkdeck_builds_a_chain_that_loads_the_program(_):
             check(rest[:80].decode("cp037") == "CPCMS TEST CARD 0001".ljust(72) + "SEQ00001",
                   "%s: data card 1 is %r" % (what, rest[:80].decode("cp037")))
             check(rest[80:].decode("cp037").startswith("CPCMS TEST CARD 0002"), "%s: data card 2" % what)
+    deck = mkdeck.build(bytes(100), 0x1000, 0x1000, data_cards=1, cards=["0005 W F", "X" * 80])
+    mem, read = simulate_ipl(deck)
+    rest = deck[read * 80:]
+    check(len(rest) == 240, "text cards: %d bytes after the IPL, not 3 cards" % len(rest))
+    check(rest[80:160].decode("cp037") == "0005 W F".ljust(80), "text card 1 is %r" % rest[80:160])
+    check(rest[160:].decode("cp037") == "X" * 80, "text card 2 is %r" % rest[160:])
+    for bad in ("X" * 81, "\u20ac"):
+        try:
+            mkdeck.build(bytes(100), 0x1000, 0x1000, cards=[bad])
+        except ValueError:
+            continue
+        check(False, "mkdeck took the card %r" % bad)
 
 
 # One test per program; what each checks is in its header comment.
