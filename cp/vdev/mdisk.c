@@ -28,10 +28,11 @@
  *    Read IPL X'02' becomes that seek, a Read R0 that skips its data and
  *    a Read Data of record 1.
  *  - Set File Mask X'1F': the device takes only one per program, and the
- *    program's prefix already has CP's. The guest's mask is merged into
- *    it (the more restrictive write control, the guest's seek control)
- *    and its CCW becomes a no-operation; a second one in one program is
- *    rejected as the device would reject it.
+ *    program's prefix already has CP's: the mask the guest's program would
+ *    have (its own, else the device's default X'00', no Write HA or R0)
+ *    within what the link allows (the more restrictive write control; the
+ *    guest's seek control). The guest's CCW becomes a no-operation; a
+ *    second one in one program is rejected as the device would reject it.
  *  - Read, write and search data and keys, Sense, Sense ID, no-operation,
  *    sector commands, reserve and release pass unchanged. Every other
  *    command (Read Track, Locate Record, Define Extent ...) is rejected
@@ -317,7 +318,7 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
         if (l->guest_sfm || narg < 1 || (arg[0] & FM_RESERVED))
             return CCWD_REJECT;
         l->guest_sfm = true;
-        l->pre_mask[0] = (uint8_t)(write_control(l->pre_mask[0], arg[0]) | (arg[0] & ~FM_WRITE));
+        l->pre_mask[0] = (uint8_t)(write_control(link_mask(l), arg[0]) | (arg[0] & ~FM_WRITE));
         out[0] = (struct ccwpiece){.cmd = 0x03, .flags = flags, .count = count,
                                    .host = host_ptr(l->slot[l->nslot])};
         *nout = 1;
@@ -359,7 +360,9 @@ static void prepare(void *ctx, struct ccwprog *p)
     memset(l->pre_seek, 0, sizeof(l->pre_seek));
     put_be16(l->pre_seek + 2, l->cyl);
     put_be16(l->pre_seek + 4, l->head);
-    l->pre_mask[0] = link_mask(l);
+    /* a program without a Set File Mask of its own has the device's
+     * default, no Write HA or R0: within what the link allows */
+    l->pre_mask[0] = write_control(FM_WR_NOHA, link_mask(l));
     ccw1_set(&l->prefix[0], 0x07, CCW_CC, 6, host_ptr(l->pre_seek));
     ccw1_set(&l->prefix[1], 0x1F, CCW_CC, 1, host_ptr(l->pre_mask));
     l->rules = (struct ccwdev){.ctx = l, .argbytes = argbytes, .command = command};
