@@ -10,6 +10,7 @@
 
 struct vmblok;
 struct rdevblok;
+struct vdev;
 
 /* Why a device cannot be dedicated */
 enum vded_err {
@@ -24,5 +25,7 @@ enum vded_err {
 enum vded_err vded_attach(struct vmblok *vm, uint16_t raddr, uint16_t vaddr);
 /* The user a real device is dedicated to, and at which address. */
 struct vmblok *vded_owner(const struct rdevblok *rd, uint16_t *vaddr);
+/* The real device of a dedicated virtual device; NULL for any other kind. */
+struct rdevblok *vded_rdev(const struct vdev *vd);
 
 #endif
