@@ -29,17 +29,23 @@ typedef unsigned long diag_reg; /* a general register: 32 bits with -m31 */
 
 static inline diag_reg diag_addr(const volatile void *p) { return (diag_reg)(uintptr_t)p; }
 
+/* The common form: Rx (R2) and Ry (R3) in, only the condition code out. */
+#define DIAG_RR(code, x, y)                                                                        \
+    __extension__({                                                                                \
+        register diag_reg rx_ __asm__("2") = (x);                                                  \
+        register diag_reg ry_ __asm__("3") = (y);                                                  \
+        int cc_;                                                                                   \
+        __asm__ volatile(DIAG_INSN(code)                                                           \
+                         : [cc] "=&d"(cc_)                                                         \
+                         : [rx] "d"(rx_), [ry] "d"(ry_)                                            \
+                         : "cc", "memory");                                                        \
+        cc_;                                                                                       \
+    })
+
 /* X'00': store up to len bytes of the identification at buf (doubleword aligned). */
 static inline void diag_ident(void *buf, unsigned len)
 {
-    register diag_reg rx __asm__("2") = diag_addr(buf);
-    register diag_reg ry __asm__("3") = len;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x000)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    (void)cc;
+    (void)DIAG_RR(0x000, diag_addr(buf), len);
 }
 
 /* X'04' (class C or E): result[i] = the fullword at host real address list[i]. */
@@ -102,29 +108,12 @@ static inline unsigned diag_cp_command_show(const void *cmd, unsigned len)
 }
 
 /* X'0C': date, time, virtual and total CPU time into area (32 bytes, doubleword aligned). */
-static inline void diag_timer(void *area)
-{
-    register diag_reg rx __asm__("2") = diag_addr(area);
-    register diag_reg ry __asm__("3") = 0;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x00C)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    (void)cc;
-}
+static inline void diag_timer(void *area) { (void)DIAG_RR(0x00C, diag_addr(area), 0); }
 
 /* X'10': release the pages first..last (page-aligned addresses). */
 static inline void diag_release(uint32_t first, uint32_t last)
 {
-    register diag_reg rx __asm__("2") = first;
-    register diag_reg ry __asm__("3") = last;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x010)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    (void)cc;
+    (void)DIAG_RR(0x010, first, last);
 }
 
 /* X'14': reader vaddr, subcode, operand rx. Returns the condition code;
@@ -165,17 +154,7 @@ static inline int diag_dasd_io(unsigned vaddr, const void *ccws, unsigned nrw, u
 }
 
 /* X'1C' (class F): how = DIAG1C_KEEPFRAMES or DIAG1C_ALL. */
-static inline void diag_clear_errrec(unsigned how)
-{
-    register diag_reg rx __asm__("2") = how;
-    register diag_reg ry __asm__("3") = 0;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x01C)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    (void)cc;
-}
+static inline void diag_clear_errrec(unsigned how) { (void)DIAG_RR(0x01C, how, 0); }
 
 /* X'20': run the channel program at ccws on vaddr with key (0-15),
  * synchronously. Returns the condition code, *r15 its code, *sense the
@@ -199,11 +178,12 @@ static inline int diag_general_io(unsigned vaddr, const void *ccws, unsigned key
     return cc;
 }
 
-/* X'24': the virtual device vaddr. Returns the condition code (0 both
- * words set, 2 only *vinfo, 3 no such device). */
-static inline int diag_devtype(unsigned vaddr, uint32_t *vinfo, uint32_t *rinfo)
+/* X'24' with Rx = *rx (a device address, or -1 for the console; with -1
+ * it comes back as the terminal code and the console's address). Returns
+ * the condition code: 0 both words set, 2 only *vinfo, 3 no such device. */
+static inline int diag_devtype_rx(diag_reg *rxio, uint32_t *vinfo, uint32_t *rinfo)
 {
-    register diag_reg rx __asm__("2") = vaddr;
+    register diag_reg rx __asm__("2") = *rxio;
     register diag_reg ry __asm__("4") = 0;
     register diag_reg ry1 __asm__("5") = 0;
     int cc;
@@ -211,66 +191,44 @@ static inline int diag_devtype(unsigned vaddr, uint32_t *vinfo, uint32_t *rinfo)
                      : [cc] "=&d"(cc), [ry] "+d"(ry), "+d"(ry1), [rx] "+d"(rx)
                      :
                      : "cc", "memory");
+    *rxio = rx;
     *vinfo = (uint32_t)ry;
     *rinfo = (uint32_t)ry1;
     return cc;
 }
 
-/* X'24' with -1: the virtual console; *rx = terminal code and address. */
+/* X'24': the virtual device vaddr. */
+static inline int diag_devtype(unsigned vaddr, uint32_t *vinfo, uint32_t *rinfo)
+{
+    diag_reg rx = vaddr;
+    return diag_devtype_rx(&rx, vinfo, rinfo);
+}
+
+/* X'24' with -1: the virtual console; *rxout = terminal code and address. */
 static inline int diag_devtype_console(uint32_t *rxout, uint32_t *vinfo, uint32_t *rinfo)
 {
-    register diag_reg rx __asm__("2") = DIAG24_CONSOLE;
-    register diag_reg ry __asm__("4") = 0;
-    register diag_reg ry1 __asm__("5") = 0;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x024)
-                     : [cc] "=&d"(cc), [ry] "+d"(ry), "+d"(ry1), [rx] "+d"(rx)
-                     :
-                     : "cc", "memory");
+    diag_reg rx = DIAG24_CONSOLE;
+    int cc = diag_devtype_rx(&rx, vinfo, rinfo);
     *rxout = (uint32_t)rx;
-    *vinfo = (uint32_t)ry;
-    *rinfo = (uint32_t)ry1;
     return cc;
 }
 
 /* X'3C' (class A, B, C): volser, 6 EBCDIC characters. Returns the condition code. */
 static inline int diag_directory_update(const uint8_t volser[6])
 {
-    register diag_reg rx __asm__("2") = ((diag_reg)volser[0] << 24) | ((diag_reg)volser[1] << 16) |
-                                        ((diag_reg)volser[2] << 8) | volser[3];
-    register diag_reg ry __asm__("3") = ((diag_reg)volser[4] << 24) | ((diag_reg)volser[5] << 16);
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x03C)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    return cc;
+    return DIAG_RR(0x03C,
+                   (diag_reg)volser[0] << 24 | (diag_reg)volser[1] << 16 |
+                       (diag_reg)volser[2] << 8 | volser[3],
+                   (diag_reg)volser[4] << 24 | (diag_reg)volser[5] << 16);
 }
 
 /* X'54': on nonzero, PA2 gives an external interruption; zero, it clears. */
-static inline void diag_pa2(int external)
-{
-    register diag_reg rx __asm__("2") = external != 0;
-    register diag_reg ry __asm__("3") = 0;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x054)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    (void)cc;
-}
+static inline void diag_pa2(int external) { (void)DIAG_RR(0x054, external != 0, 0); }
 
 /* X'58': display CCWs (doubleword aligned) on the console at vaddr. */
 static inline int diag_display(const void *ccws, unsigned vaddr)
 {
-    register diag_reg rx __asm__("2") = diag_addr(ccws);
-    register diag_reg ry __asm__("3") = vaddr;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x058)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    return cc;
+    return DIAG_RR(0x058, diag_addr(ccws), vaddr);
 }
 
 /* X'5C': edit a message per SET EMSG: *msg and *len become what to write. */
@@ -315,14 +273,7 @@ static inline int diag_segment(const void *name, unsigned subcode, uint32_t *rxo
 /* X'8C': the console's 3270 characteristics, up to len bytes at buf. */
 static inline int diag_terminal(void *buf, unsigned len)
 {
-    register diag_reg rx __asm__("2") = diag_addr(buf);
-    register diag_reg ry __asm__("3") = len;
-    int cc;
-    __asm__ volatile(DIAG_INSN(0x08C)
-                     : [cc] "=&d"(cc)
-                     : [rx] "d"(rx), [ry] "d"(ry)
-                     : "cc", "memory");
-    return cc;
+    return DIAG_RR(0x08C, diag_addr(buf), len);
 }
 
 /* X'250': function BIO_FN_* with the BIOPL at biopl (doubleword aligned).

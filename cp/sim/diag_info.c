@@ -96,12 +96,18 @@ static uint8_t vdev_flags(struct vmblok *vm, struct vdev *vd)
     return 0;
 }
 
-/* The real-device word of a terminal: a 3270 display or a typewriter. */
+/* A register of four bytes, byte 0 the leftmost. */
+static uint32_t word(uint8_t b0, uint8_t b1, uint8_t b2, uint8_t b3)
+{
+    return (uint32_t)b0 << 24 | (uint32_t)b1 << 16 | (uint32_t)b2 << 8 | b3;
+}
+
+/* The real-device word of a terminal: a 3270 display (model 2) or a typewriter. */
 static uint32_t terminal_word(const struct rdevblok *rd)
 {
     if (rd->cls == RDEV_TERM3270)
-        return (uint32_t)DEVC_GRAF << 24 | (uint32_t)DEVT_3270 << 16 | 2u << 8 | DIAG24_LLEN_3270;
-    return (uint32_t)DEVC_TERM << 24 | (uint32_t)DEVT_3215 << 16 | DIAG24_LLEN_3215;
+        return word(DEVC_GRAF, DEVT_3270, 2, DIAG24_LLEN_3270);
+    return word(DEVC_TERM, DEVT_3215, 0, DIAG24_LLEN_3215);
 }
 
 /* Rx: a device address or -1 (the console). Ry: the virtual device's
@@ -132,12 +138,13 @@ int diag_x24(struct simctx *s, unsigned rx, unsigned ry)
             rinfo = terminal_word(vm->term->rdev);
     } else if (rd) {
         diag24_codes(vd->cls, rd->devtype, &c, &t);
-        rinfo = (uint32_t)c << 24 | (uint32_t)t << 16 | (uint32_t)rd->devmodel << 8;
+        rinfo = word(c, t, rd->devmodel, 0);
     } else {
         real = false;
     }
     if (want == DIAG24_CONSOLE)
-        diag_set_reg(s, rx, (uint32_t)DIAG24_TMCD_EBCDIC << 24 | vd->vaddr);
+        diag_set_reg(s, rx,
+                     word(DIAG24_TMCD_EBCDIC, 0, (uint8_t)(vd->vaddr >> 8), (uint8_t)vd->vaddr));
     diag_set_reg(s, ry, vinfo);
     if (real && ry != 15)
         diag_set_reg(s, ry + 1, rinfo);
