@@ -74,6 +74,7 @@ int diag_x08(struct simctx *s, unsigned rx, unsigned ry)
     char cmd[DIAG08_MAXCMD + 1];
     size_t pos = 0;
     int rc = 0;
+    uint32_t resets = vm->resets;
     vm->diag_cmd = true;
     while (diag08_next_command(text, tlen, &pos, cmd, sizeof(cmd))) {
         if (blank(cmd))
@@ -81,11 +82,11 @@ int diag_x08(struct simctx *s, unsigned rx, unsigned ry)
         c.term = vm->term;
         cmd_execute(&c, cmd);
         rc = c.rc;
-        if (vm->state != VM_RUN)
+        if (vm->state != VM_RUN || vm->resets != resets)
             break;
     }
     vm->diag_cmd = false;
-    if (vm->state != VM_RUN)
+    if (vm->state != VM_RUN || vm->resets != resets)
         return 0; /* stopped, reset or logging off: the instruction does not complete */
     if (tobuf) {
         uint32_t ry1;

@@ -58,6 +58,7 @@ void vm_reset(struct vmblok *vm, bool clear)
     vm->adstop = false;
     vm->ipl_dev = NULL;
     vm->pa2_ext = false; /* DIAGNOSE X'54' back to its default */
+    vm->resets++;
     vdev_reset_all(vm);
     cpu_reset(vm, clear);
     shadow_purge(vm);

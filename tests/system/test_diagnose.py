@@ -142,6 +142,25 @@ def test_x08_logoff(_):
     t.close()
 
 
+def test_x08_system_reset(_):
+    """SYSTEM RESET by X'08' resets the machine, which stops in CP mode; the
+    DIAGNOSE does not complete: Ry keeps the length, not a return code."""
+    r = cp_run()
+    t = r.system.terminal()
+    t.logon("USER02")
+    for cmd in ("STORE S1100 E2E8E2E3C5D440D9C5E2C5E3", "STORE S1000 83230008", "STORE G2 1100",
+                "STORE G3 C", "STORE PSW 00000000 00001000"):
+        t.command(cmd, r"STORE COMPLETE")
+    t.clear()
+    t.enter("BEGIN")
+    t.wait(r"^SYSTEM RESET$")
+    t.wait_status("CP READ")
+    t.command("DISPLAY G3", r"GPR  3 =  0000000C")
+    t.command("DISPLAY PSW", r"PSW = 00000000 00000000")
+    t.command("LOGOFF", r"LOGOFF AT")
+    t.close()
+
+
 def test_x0c_pseudo_timer(_):
     """The date X'0C' stored is today's, as QUERY TIME says it."""
     expect_pass("diag0c")
