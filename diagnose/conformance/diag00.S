@@ -67,6 +67,8 @@
         mvc     area+1-base(47,%r12),area-base(%r12)
         PGMCHK  PGM_SPEC, 0x040, %r2, %r3, 0x000
         CHKB    area+4-base(%r12), 0xEE, 0x043  /* nothing stored */
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r3, 0x000
         PASS
 
         .balign 8

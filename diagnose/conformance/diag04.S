@@ -97,6 +97,8 @@
         LV      %r6, RES
         clc     0(8,%r2),0(%r6)
         FAILNE  0x030
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r4, 0x004
         PASS
 
         .balign 4

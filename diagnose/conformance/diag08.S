@@ -214,6 +214,8 @@ next:   la      %r7,1(%r7)
         LV      %r6, BUF
         clc     0(err1_len,%r6),err1-base(%r12)
         FAILNE  0x08C
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r4, 0x008
         PASS
 
         .balign 4

@@ -66,6 +66,8 @@ nextc:  la      %r4,1(%r4)
         CHKW    4(%r4), 0xEEEEEEEE, 0x016
         LV      %r2, STORSIZE-32                /* the last 32 bytes: fine */
         DIAG    %r2, %r3, 0x00C
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r3, 0x00C
         PASS
 
         .balign 4

@@ -67,6 +67,8 @@
         PGMCHK  PGM_ADDR, 0x019, %r2, %r3, 0x010    /* beyond storage */
         LV      %r6, PAGES
         CHKB    0(%r6), 0x5A, 0x01C
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r3, 0x010
         PASS
 
 /* INDICATE into BUF; R6 = BUF, checked to start "PAGES: RES-". */

@@ -31,5 +31,7 @@
         PGMCHK  PGM_SPEC, 0x013, %r2, %r3, 0x01C
         LV      %r2, 0x00000200
         PGMCHK  PGM_SPEC, 0x016, %r2, %r3, 0x01C    /* X'02', but in bits 16-23 */
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r3, 0x01C
         PASS
         GUEST_END

@@ -84,5 +84,7 @@
         CHKR    %r0, 0x77777777, 0x030
         CHKR    %r15, 0x80000010, 0x032
         CHKR    %r2, 0x00000009, 0x033
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r4, 0x024
         PASS
         GUEST_END

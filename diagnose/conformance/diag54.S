@@ -20,6 +20,8 @@
 
         .equ    CONS, 0x009
 
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r3, 0x054
         lctl    %c0,%c0,cr0key-base(%r12)
         la      %r2,1
         LV      %r3, 0x54545454

@@ -31,6 +31,8 @@ i10:    l       %r6,0(%r2)
         FAIL    0x00F
 c10:    CHKH    PGMOLD+2, PGM_ADDR, 0x010
         CHKIA   PGMOLD, i10+4, 0x011
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r3, 0x060
         PASS
 
         .balign 4

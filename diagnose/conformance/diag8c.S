@@ -59,6 +59,8 @@
         la      %r3,0
         DIAG    %r2, %r3, 0x08C
         EXPECTCC 0, 0x024
+        /* in the problem state: a privileged-operation exception */
+        PROBCHK 0x0F0, %r2, %r3, 0x08C
         PASS
 
         .balign 8
