@@ -61,11 +61,12 @@ CPVOL      := $(B)/host/cpvol
 # CP modules written to run on the host too (no inline assembly, guest
 # storage only through struct gmem): the unit tests run them there.
 CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
-               $(wildcard cp/mm/dat370.c cp/mm/shadow.c cp/io/ccwtrans.c cp/sim/insn.c)
+               $(wildcard cp/mm/dat370.c cp/mm/shadow.c cp/io/ccwtrans.c cp/sim/insn.c) \
+               cp/sim/diag_rules.c
 UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE)
 UNITTESTS  := $(B)/host/unittests
 
-.PHONY: all cp tools guests unit test systest bench run setup clean format
+.PHONY: all cp tools guests diagnose unit test systest bench run setup clean format
 all: cp tools guests
 
 cp: $(CPNUC)
@@ -107,7 +108,29 @@ $(B)/guests/reader.deck: DECKFLAGS := --data-cards 5
 # the fuzzer's random channel programs read cards into storage
 $(B)/guests/fuzz.deck: DECKFLAGS := --data-cards 2000
 
-guests: $(GUEST_DECKS)
+guests: $(GUEST_DECKS) diagnose
+
+# ---------------------------------------------------------------- the DIAGNOSE interface
+# The conformance programs (diagnose/conformance/*.S) are guest decks like
+# the test programs; diagcheck.c compiles every wrapper of diagcall.h for
+# the virtual machine (-m31), as CMS will.
+DIAG_SRC   := $(wildcard diagnose/conformance/*.S)
+DIAG_DECKS := $(patsubst diagnose/conformance/%.S,$(B)/diagnose/%.deck,$(DIAG_SRC))
+GUEST_CFLAGS := -m31 -march=z900 -mesa -ffreestanding -O2 $(WARN) -I.
+
+diagnose: $(DIAG_DECKS) $(B)/diagnose/diagcheck.o
+
+$(B)/diagnose/%.deck: diagnose/conformance/%.S tests/guests/s370.inc tests/guests/mkdeck.py
+	@mkdir -p $(dir $@)
+	$(call say,GUEST,$@)
+	$(Q)$(S390CC) $(GUEST_FLAGS) -Itests/guests -o $(B)/diagnose/$*.elf $<
+	$(Q)$(OBJCOPY) -O binary $(B)/diagnose/$*.elf $(B)/diagnose/$*.bin
+	$(Q)python3 tests/guests/mkdeck.py $(B)/diagnose/$*.bin $@ --load 0x1000
+
+$(B)/diagnose/diagcheck.o: diagnose/diagcheck.c diagnose/diagcall.h diagnose/diag.h
+	@mkdir -p $(dir $@)
+	$(call say,CC31,$<)
+	$(Q)$(S390CC) $(GUEST_CFLAGS) -c $< -o $@
 
 $(B)/guests/%.deck: tests/guests/%.S tests/guests/s370.inc tests/guests/mkdeck.py
 	@mkdir -p $(dir $@)

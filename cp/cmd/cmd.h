@@ -3,8 +3,10 @@
  * privilege classes, and how a command talks back.
  *
  * A command runs with a context: who issued it (a user, or a terminal
- * that is not logged on yet), and where its response goes (the terminal,
- * or later a program's DIAGNOSE X'08' buffer). Errors are issued with
+ * that is not logged on yet), and where its response goes (c->out: the
+ * terminal, or a program's DIAGNOSE X'08' buffer, sim/diag_cmd.c). A
+ * command writes its response only through cmd_put, cmd_printf and
+ * cmd_emsg, so that a program can capture it. Errors are issued with
  * cmd_emsg, which honours SET EMSG and sets the return code to the
  * message number, as VM/370 returns it to programs.
  */
@@ -24,6 +26,9 @@ struct cmdctx {
     void (*out)(struct cmdctx *c, uint8_t flags, const char *line);
     void *outarg;
     int rc; /* 0, or the number of the error message issued */
+    /* from a program: DIAGNOSE X'08' Ry flags (X'80': a LINK password on
+     * the line is refused); 0 when typed */
+    uint8_t diag08_flags;
 };
 
 /* Command flags */

@@ -376,10 +376,7 @@ void cmd_external(struct cmdctx *c, struct scan *s)
     }
     if (!no_more(c, s, "CPB"))
         return;
-    struct vcpu *cpu = &c->vm->cpu;
-    cpu->ext_pending |= EXTP_KEY;
-    cpu->ext_code = (uint16_t)code;
-    vm_wake(c->vm);
+    vm_external_key(c->vm, (uint16_t)code);
 }
 
 /* ---------------------------------------------------------------- ADSTOP */

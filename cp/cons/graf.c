@@ -14,7 +14,8 @@
  * intervention required means the client has gone.
  *
  * Keys: ENTER sends the line (empty ENTER during MORE... holds the screen);
- * CLEAR and PA2 erase the output area and release MORE.../HOLDING; PA1 is
+ * CLEAR and PA2 erase the output area and release MORE.../HOLDING (PA2
+ * is the machine's interrupt key instead after DIAGNOSE X'54'); PA1 is
  * the attention to CP. The first key on the logo screen only wakes CP.
  */
 #include <stdio.h>
@@ -30,9 +31,11 @@
 #include "kern/timer.h"
 #include "lib/tod.h"
 #include "machine/cpu.h"
+#include "vm/machine.h"
+#include "vm/vmblok.h"
 
-#define COLS         80
-#define OUT_ROWS     22
+#define COLS         GRAF_COLS
+#define OUT_ROWS     GRAF_OUT_LINES
 #define INPUT_ATTR   1759 /* row 22 col 80 */
 #define INPUT_FIRST  1760
 #define STATUS_ATTR  1899
@@ -400,8 +403,15 @@ static void handle_input(struct graf *g, size_t len)
         return;
     }
     switch (in.aid) {
-    case AID_CLEAR:
     case AID_PA2:
+        /* DIAGNOSE X'54': PA2 is the machine's interrupt key while it
+         * reads, or while output waits (MORE..., HOLDING) */
+        if (t->vm && t->vm->pa2_ext && (t->reading == READ_VM || g->mode != M_NORMAL)) {
+            vm_external_key(t->vm, EXT370_INTERRUPT_KEY);
+            return;
+        }
+        /* fall through */
+    case AID_CLEAR:
         g->need_erase = true;
         release_more(g);
         return;

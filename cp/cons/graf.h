@@ -4,6 +4,13 @@
 #ifndef CP_CONS_GRAF_H
 #define CP_CONS_GRAF_H
 
+/* The screen CP formats (a 3270 model 2): the output area, the input
+ * area and the status area of the last two rows. */
+#define GRAF_ROWS      24
+#define GRAF_COLS      80
+#define GRAF_OUT_LINES 22
+#define GRAF_IN_LINES  2
+
 struct rdevblok;
 struct term;
 

@@ -25,6 +25,7 @@
 #include "kern/log.h"
 #include "lib/tod.h"
 #include "machine/cpu.h"
+#include "vm/dispatch.h"
 #include "vm/userdir.h"
 #include "vm/machine.h"
 #include "vm/vmblok.h"
@@ -315,10 +316,26 @@ void cmd_logon(struct cmdctx *c, struct scan *s)
 
 /* ---------------------------------------------------------------- ending sessions */
 
+static void deferred_logoff(struct work *w)
+{
+    struct vmblok *vm = w->arg;
+    user_logoff(vm, vm->logoff_forced);
+}
+
 void user_logoff(struct vmblok *vm, bool by_system)
 {
     char when[64], line[96], name[16];
     struct term *t = vm->term;
+    if (vm->diag_cmd) {
+        /* DIAGNOSE X'08' of this machine is still in progress: the machine
+         * stops now and goes once the instruction is finished */
+        vm->logoff_forced = by_system;
+        vm_stop(vm, NULL);
+        work_init(&vm->logoff_work, deferred_logoff, vm);
+        work_queue(&vm->logoff_work);
+        return;
+    }
+    work_cancel(&vm->logoff_work);
     now_string(when, sizeof(when));
     if (t) {
         vm_times_line(vm, line, sizeof(line));

@@ -1,12 +1,15 @@
 /*
  * gstor.c - a virtual machine's real storage (see gstor.h).
  *
- * Entry points: gstor_init, gstor_release, gstor_clear, gstor_asce,
+ * Entry points: gstor_init, gstor_release, gstor_clear,
+ * gstor_release_pages, gstor_asce,
  * gstor_page, gstor_fault, and the key functions. The segment table and
  * every page table the storage size needs are made at gstor_init; frames
  * come one at a time on first touch. A valid page-table entry is never
  * changed while the space may be in the TLB; tables and frames are only
- * given back together (release, clear), followed by PURGE TLB.
+ * given back together (release, clear), followed by PURGE TLB; DIAGNOSE
+ * X'10' gives single frames back the same way, the entry made invalid
+ * before the purge.
  */
 #include <string.h>
 #include "hw/s370.h"
@@ -90,6 +93,30 @@ void gstor_release(struct gstor *s)
     s->segtab = NULL;
     s->keys = NULL;
     s->size = 0;
+}
+
+void gstor_release_pages(struct gstor *s, uint32_t first, uint32_t last, bool keep_frames)
+{
+    bool freed = false;
+    for (uint32_t a = first; a <= last && a < s->size; a += 4096) {
+        uint64_t *pte = &s->pgtab[a >> SEG_SHIFT][(a >> PAGE_SHIFT) & 0xFF];
+        if (*pte & ZPTE_INVALID)
+            continue;
+        void *frame = (void *)(uintptr_t)(*pte & ~0xFFFULL);
+        if (keep_frames) {
+            memset(frame, 0, 4096);
+            continue;
+        }
+        *pte = ZPTE_INVALID;
+        sske((uint64_t)(uintptr_t)frame, 0);
+        pages_free(frame, 1);
+        s->frames--;
+        freed = true;
+        if (a + 4096 < a)
+            break;
+    }
+    if (freed)
+        ptlb(); /* no translation to a frame given back may stay in the TLB */
 }
 
 void gstor_clear(struct gstor *s)

@@ -48,6 +48,12 @@ void gstor_release(struct gstor *s);
  * frames are given back, so the next touch finds zeros. */
 void gstor_clear(struct gstor *s);
 
+/* DIAGNOSE X'10': the pages first..last (page addresses within storage)
+ * read as zeros from now on. Their frames go back, unless keep_frames
+ * (a channel program may be using them): then they are zeroed. Keys stay.
+ * Shadow tables that map these frames must be purged by the caller. */
+void gstor_release_pages(struct gstor *s, uint32_t first, uint32_t last, bool keep_frames);
+
 /* The ASCE of the guest-real space, for CR1 while the guest runs DAT off. */
 uint64_t gstor_asce(const struct gstor *s);
 

@@ -9,7 +9,7 @@
  * exception before we get here (SF_PRIV). Then, as in VM/370, each of
  * these is a specification exception reflected to the virtual machine:
  *  - a code that is not a multiple of 4, or beyond the installation
- *    range X'0100'-X'01FC';
+ *    range X'0100'-X'01FC' (X'0250', block I/O, is the one code above);
  *  - a code with no entry in diag_table;
  *  - a code whose entry names privilege classes the user has none of.
  * A handler gets Rx and Ry (register numbers) and returns 0 or the
@@ -19,26 +19,50 @@
  * The table is filled by the modules that implement the codes (the
  * DIAGNOSE interface: diagnose/DIAGNOSE.md); a code gets one line here.
  */
+#include "diagnose/diag.h"
 #include "hw/s370.h"
+#include "sim/diagsim.h"
 #include "sim/sim.h"
 #include "vm/vmblok.h"
 
-static struct diagcode diag_table[DIAG_MAX / 4 + 1] = {
+#define G     CLASS_G
+#define TABLE (DIAG_BLOCKIO / 4 + 1)
+
+static struct diagcode diag_table[TABLE] = {
     /* [code / 4] = {"name", classes (0: any), handler}, */
-    {0},
+    [DIAG_IDENT / 4] = {"IDENT", 0, diag_x00},
+    [DIAG_EXAMINE / 4] = {"EXAMINE", CLASS_C | CLASS_E, diag_x04},
+    [DIAG_CPCMD / 4] = {"CPCMD", G, diag_x08},
+    [DIAG_TIMER / 4] = {"TIMER", G, diag_x0c},
+    [DIAG_RELPAGE / 4] = {"RELPAGE", G, diag_x10},
+    [DIAG_CLEARREC / 4] = {"CLEARREC", CLASS_F, diag_x1c},
+    [DIAG_DEVTYPE / 4] = {"DEVTYPE", G, diag_x24},
+    [DIAG_PA2 / 4] = {"PA2", G, diag_x54},
+    [DIAG_EMSG / 4] = {"EMSG", G, diag_x5c},
+    [DIAG_STORSIZE / 4] = {"STORSIZE", G, diag_x60},
+    [DIAG_TERMCHAR / 4] = {"TERMCHAR", G, diag_x8c},
 };
+
+#undef G
+
+/* The entry of a code: NULL if the code is not one (section 1 of
+ * DIAGNOSE.md), with no regard to whether CP implements it. */
+static struct diagcode *entry(uint32_t code)
+{
+    if ((code & 3) || (code > DIAG_MAX && code != DIAG_BLOCKIO))
+        return NULL;
+    return &diag_table[code / 4];
+}
 
 const struct diagcode *diag_lookup(uint32_t code)
 {
-    if (code > DIAG_MAX || (code & 3))
-        return NULL;
-    const struct diagcode *d = &diag_table[code / 4];
-    return d->fn ? d : NULL;
+    const struct diagcode *d = entry(code);
+    return d && d->fn ? d : NULL;
 }
 
 void diag_for_each(void (*fn)(void *ctx, uint32_t code, const struct diagcode *d), void *ctx)
 {
-    for (uint32_t i = 0; i <= DIAG_MAX / 4; i++)
+    for (uint32_t i = 0; i < TABLE; i++)
         if (diag_table[i].fn && diag_table[i].count)
             fn(ctx, i * 4, &diag_table[i]);
 }
@@ -46,11 +70,8 @@ void diag_for_each(void (*fn)(void *ctx, uint32_t code, const struct diagcode *d
 /* 83 DIAGNOSE Rx,Ry,D2(B2) [RS] */
 int sim_diag(struct simctx *s)
 {
-    uint32_t code = sim_ea(s);
-    if (code > DIAG_MAX || (code & 3))
-        return PGM_SPECIFICATION;
-    struct diagcode *d = &diag_table[code / 4];
-    if (!d->fn || (d->classes && !(d->classes & s->vm->classes)))
+    struct diagcode *d = entry(sim_ea(s));
+    if (!d || !d->fn || (d->classes && !(d->classes & s->vm->classes)))
         return PGM_SPECIFICATION;
     d->count++;
     return d->fn(s, s->in.r1, s->in.r3);

@@ -397,3 +397,8 @@ struct vmblok *vded_owner(const struct rdevblok *rd, uint16_t *vaddr)
     *vaddr = d->vd->vaddr;
     return d->vm;
 }
+
+struct rdevblok *vded_rdev(const struct vdev *vd)
+{
+    return vd->ops == &ded_ops ? ((const struct vded *)vd->priv)->rd : NULL;
+}

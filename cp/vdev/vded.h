@@ -12,6 +12,7 @@
 
 struct vmblok;
 struct rdevblok;
+struct vdev;
 struct ccwprog;
 struct ioblok;
 
@@ -28,6 +29,8 @@ enum vded_err {
 enum vded_err vded_attach(struct vmblok *vm, uint16_t raddr, uint16_t vaddr);
 /* The user a real device is dedicated to, and at which address. */
 struct vmblok *vded_owner(const struct rdevblok *rd, uint16_t *vaddr);
+/* The real device of a dedicated virtual device; NULL for any other kind. */
+struct rdevblok *vded_rdev(const struct vdev *vd);
 
 /*
  * A virtual device that runs its channel programs on a real device other

@@ -4,7 +4,8 @@
  * Program Loading"; shared/reference/s370.md 9.6).
  *
  * Entry points: vm_machine_init, vm_machine_release, vm_reset,
- * vm_define_storage, vm_out_of_storage, vm_ipl, vm_ipl_ended, vm_restart.
+ * vm_define_storage, vm_out_of_storage, vm_ipl, vm_ipl_ended, vm_restart,
+ * vm_external_key.
  */
 #include <stdio.h>
 #include <string.h>
@@ -57,6 +58,8 @@ void vm_reset(struct vmblok *vm, bool clear)
         greal_store(vm, vm->adstop_addr, vm->adstop_save, 2);
     vm->adstop = false;
     vm->ipl_dev = NULL;
+    vm->pa2_ext = false; /* DIAGNOSE X'54' back to its default */
+    vm->resets++;
     vdev_reset_all(vm);
     cpu_reset(vm, clear);
     shadow_purge(vm);
@@ -194,6 +197,13 @@ void vm_ipl_ended(struct vmblok *vm, const uint8_t csw[8])
     }
     psw370_decode(psw, &vm->cpu.psw);
     vm_start(vm);
+}
+
+void vm_external_key(struct vmblok *vm, uint16_t code)
+{
+    vm->cpu.ext_pending |= EXTP_KEY;
+    vm->cpu.ext_code = code;
+    vm_wake(vm);
 }
 
 void vm_restart(struct vmblok *vm)

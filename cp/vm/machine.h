@@ -41,5 +41,8 @@ void vm_ipl_ended(struct vmblok *vm, const uint8_t csw[8]);
 
 /* The console's RESTART key: old PSW at 8, new PSW from 0. */
 void vm_restart(struct vmblok *vm);
+/* The interrupt key (EXTERNAL, and PA2 after DIAGNOSE X'54'): an
+ * external interruption with this code becomes pending. */
+void vm_external_key(struct vmblok *vm, uint16_t code);
 
 #endif

@@ -120,6 +120,12 @@ struct vmblok {
     /* IPL in progress */
     struct vdev *ipl_dev;
     bool ipl_clear;
+    /* DIAGNOSE */
+    bool pa2_ext;            /* X'54': PA2 is the machine's interrupt key */
+    bool diag_cmd;           /* X'08' is running commands: a LOGOFF waits for the work queue */
+    uint32_t resets;         /* system resets so far (X'08' sees one among its commands) */
+    bool logoff_forced;      /* the LOGOFF that waits was a FORCE */
+    struct work logoff_work; /* ...and runs from here */
 };
 
 /* Create a user's block and put it on the list (NULL: no storage). */

@@ -25,7 +25,9 @@ import signal
 import subprocess
 import time
 
+import guestrun
 import harness
+from guestrun import deck_tape, explain, new_tape
 from harness import check
 
 SYSTEM = None          # every program gets a Hercules of its own
@@ -33,6 +35,7 @@ LAST_SYSTEM = None     # the last run, for the runner's diagnostics
 
 REPO = harness.REPO
 GUESTS = os.path.join(REPO, "tests", "guests")
+CONFORMANCE = os.path.join(REPO, "diagnose", "conformance")
 DECKS = os.path.join(REPO, "build", "guests")
 STATE = os.path.join(REPO, "build", "test-state", "guests-native")
 TIMEOUT = 30           # seconds from start to the disabled wait
@@ -60,24 +63,7 @@ PANRATE  SLOW
 
 def pass_code(name):
     """X'0C0Dpp', pp from the program's GUEST_START line."""
-    with open(os.path.join(GUESTS, name + ".S")) as f:
-        m = re.search(r"^\s*GUEST_START\s+(0x[0-9A-Fa-f]+|\d+)", f.read(), re.M)
-    if not m:
-        raise harness.TestFailure("%s.S has no GUEST_START line" % name)
-    return 0x0C0D00 + int(m.group(1), 0)
-
-
-def explain(code):
-    """A result code in words."""
-    if code >> 8 == 0x0C0D:
-        return "pass code of program %02X" % (code & 0xFF)
-    if code >> 12 == 0xBAD:
-        return "check %03X failed" % (code & 0xFFF)
-    if code >> 16 == 0xEE:
-        cls = {1: "external", 2: "SVC", 3: "program", 4: "machine-check", 5: "I/O"}
-        return "unexpected %s interruption, code %03X" % (
-            cls.get((code >> 12) & 0xF, "?"), code & 0xFFF)
-    return "not a result code"
+    return guestrun.pass_code(os.path.join(GUESTS, name + ".S"))
 
 
 class NativeRun:
@@ -90,14 +76,6 @@ class NativeRun:
         lines = [l for l in self.log.splitlines() if l.strip()]
         return "---- Hercules log of guest %s (last 40 lines) ----\n%s" % (
             self.name, "\n".join(lines[-40:]))
-
-
-def new_tape(path):
-    """An empty, unlabelled tape image for the 3420 (Hercules' hetinit)."""
-    if os.path.exists(path):
-        os.remove(path)
-    r = subprocess.run(["hetinit", "-d", "-n", path], capture_output=True, text=True)
-    check(r.returncode == 0 and os.path.exists(path), "hetinit %s: %s%s" % (path, r.stdout, r.stderr))
 
 
 def new_volume(path):
@@ -147,23 +125,6 @@ def _psw(http):
         return "it is at %s" % m.group(0) if m else "its PSW is unknown"
     except OSError as e:
         return "its PSW is unknown (%s)" % e
-
-
-def deck_tape(deck, path):
-    """A tape image (AWS blocks, which Hercules' HET format reads) holding
-    the deck, one 80-byte block per card, then a tape mark: an IPL from
-    it reads the same chain as from the card reader."""
-    with open(deck, "rb") as f:
-        data = f.read()
-    out, prev = bytearray(), 0
-    for i in range(0, len(data), 80):
-        card = data[i:i + 80]
-        out += len(card).to_bytes(2, "little") + prev.to_bytes(2, "little") + bytes([0xA0, 0])
-        out += card
-        prev = len(card)
-    out += (0).to_bytes(2, "little") + prev.to_bytes(2, "little") + bytes([0x40, 0])
-    with open(path, "wb") as f:
-        f.write(out)
 
 
 def _mkdeck():
@@ -262,107 +223,26 @@ def run_native(name, timeout=TIMEOUT, ipl="000C", cards=(), devices=None, tag=No
 # program the deck is loaded into 01C (Hercules devinit) and "#CP IPL 00C"
 # given (the machine may still be running the previous one); CP reports the
 # end as "DMKDSP450W CP ENTERED; DISABLED WAIT PSW 'pppppppp pppppppp'".
-CP_TIMEOUT = 30        # seconds from the IPL to CP's message
-CP_WAIT_RX = re.compile(r"DMKDSP450W CP ENTERED; (?:DISABLED WAIT PSW '([0-9A-F]{8}) ([0-9A-F]{8})'|(.*))")
-
 _cp = None             # the CPRun of this module
-
-
-class CPRun:
-    """The module's CP system and MAINT's terminal; also the diagnostics
-    of a failed run: the last screen and the end of CP's Hercules log."""
-
-    def __init__(self):
-        self.system = harness.System("guests-cp")
-        self.term = None
-        self.name = None
-
-    def start(self):
-        self.system.start()
-        self.term = self.system.terminal()
-        self.term.logon("MAINT", "CPCMS")
-        self.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
-        # the real printer and punch, for unitrec; the tape drive with an
-        # empty tape mounted (before the ATTACH: mounting makes status)
-        self.term.command("ATTACH 00E * 00E", r"\nPRT 00E ATTACHED")
-        self.term.command("ATTACH 00D * 00D", r"\nPUN 00D ATTACHED")
-        tape = os.path.join(self.system.state, "tape.het")
-        new_tape(tape)
-        out = self.system.sys.herc("devinit 580 %s" % tape)
-        check("HHCPN098I" in out or "initialized" in out, "devinit of the tape said: %s" % out)
-        self.term.command("ATTACH 580 * 181", r"\n\w+ +181 ATTACHED")
-        self.term.command("ATTACH 132 * 190", r"\n\w+ +190 ATTACHED")
-
-    def alive(self):
-        return self.term is not None and self.system.running() and self.term.proc.poll() is None
-
-    def stop(self):
-        if self.system.running():
-            try:
-                self.system.stop()
-            except Exception:
-                self.system.kill()
-        self.term = None
-
-    def diagnostics(self):
-        if self.term is not None:
-            try:
-                self.term.screen()  # the screen as it is now
-            except Exception:
-                pass
-        head = "---- guest %s under CP ----\n" % self.name if self.name else ""
-        return head + self.system.diagnostics()
 
 
 def _cp_run():
     global _cp
     if _cp is None:
-        _cp = CPRun()
+        _cp = guestrun.CPRun("guests-cp")
         atexit.register(lambda: _cp.stop())
-    if not _cp.alive():
-        _cp.stop()
-        _cp.start()
-    return _cp
+    return _cp.ensure()
 
 
-def run_under_cp(name, timeout=CP_TIMEOUT, ipl="00C"):
+def run_under_cp(name, timeout=guestrun.CP_TIMEOUT, ipl="00C"):
     """IPL guest `name` in MAINT's virtual machine; wait for CP's disabled
     wait message. Returns (psw_text, code, screen): the PSW as CP shows it,
     the result code (bits 40-63) and the screen's text. ipl="181": the
     deck is on a tape in the real drive 580 (MAINT's 181), IPLed from it."""
     global LAST_SYSTEM
-    deck = os.path.join(DECKS, name + ".deck")
-    check(os.path.exists(deck), "%s is missing: run make guests" % deck)
     run = _cp_run()
     LAST_SYSTEM = run
-    run.name = name
-    t = run.term
-    t.clear()
-    out = "initialized"   # another device: IPL what it holds
-    if ipl == "181":
-        tape = os.path.join(run.system.state, "tape.het")
-        deck_tape(deck, tape)
-        out = run.system.sys.herc("devinit 580 %s" % tape)
-    elif ipl == "00C":
-        out = run.system.sys.herc("devinit 01C %s ebcdic eof" % deck)
-    check("HHCPN098I" in out or "initialized" in out, "devinit said: %s" % out)
-    t.enter("#CP IPL %s" % ipl)
-    deadline = time.time() + timeout
-    while True:
-        screen = t.text()
-        m = CP_WAIT_RX.search(screen)
-        if m:
-            break
-        if t.status() == "MORE...":
-            t.clear()   # more output than a screen: the message comes after
-            continue
-        if time.time() > deadline:
-            raise harness.TestFailure("%s did not stop in a disabled wait under CP within %ds (status %s)"
-                                      % (name, timeout, t.status()))
-        time.sleep(0.05)
-    if m.group(3) is not None:
-        raise harness.TestFailure("%s under CP: DMKDSP450W CP ENTERED; %s" % (name, m.group(3)))
-    return "%s %s" % (m.group(1), m.group(2)), int(m.group(2), 16) & 0xFFFFFF, screen
+    return guestrun.run_deck(run, os.path.join(DECKS, name + ".deck"), name, timeout, ipl)
 
 
 def expect_pass_cp(name):
@@ -421,9 +301,14 @@ def test_every_program_has_a_test_and_its_own_pass_code(_):
     missing = [n for n in INTERACTIVE if n not in names or not re.search(
         r'\bipl\(\w+, *"%s"\)|\bdevinit [^\n]*\b%s\.deck\b' % (n, n), others)]
     check(not missing, "interactive programs missing, or not IPLed by any test module: %s" % ", ".join(missing))
+    # pass codes are unique among these and the DIAGNOSE conformance programs
     codes = {}
     for n in names:
         codes.setdefault(pass_code(n), []).append(n)
+    for f in sorted(os.listdir(CONFORMANCE)):
+        if f.endswith(".S"):
+            codes.setdefault(guestrun.pass_code(os.path.join(CONFORMANCE, f)), []).append(
+                "diagnose/conformance/" + f[:-2])
     dup = [v for v in codes.values() if len(v) > 1]
     check(not dup, "programs sharing a pass code: %s" % dup)
 

@@ -24,6 +24,7 @@ import re
 import time
 
 import harness
+import guestrun
 import test_guests
 from harness import check
 
@@ -111,7 +112,7 @@ def ipl(system, t, name, card, user, timeout=60):
 def wait_code(t, name, timeout):
     deadline = time.time() + timeout
     while True:
-        m = test_guests.CP_WAIT_RX.search(t.text())
+        m = guestrun.CP_WAIT_RX.search(t.text())
         if m:
             check(m.group(3) is None, "%s: DMKDSP450W CP ENTERED; %s" % (name, m.group(3)))
             return int(m.group(2), 16) & 0xFFFFFF
