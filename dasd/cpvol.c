@@ -12,7 +12,11 @@
  *       changed; create volumes the specification added.
  *   cpvol list   IMAGE     print what a volume holds
  *   cpvol check  IMAGE     verify a volume; exit status 1 if it is damaged
- *   cpvol direct SPEC      check the directory source only
+ *   cpvol direct SPEC [--drct FILE]
+ *       Check the directory source; with --drct, also write to FILE what
+ *       the directory area would hold (the header page and the image, in
+ *       4 KB pages): a directory program in a virtual machine writes those
+ *       pages to the area and switches CP to them (DIAGNOSE X'3C').
  *   cpvol volumes SPEC [DIR]  print "address type image-file [SYSRES]" per volume
  *
  * Errors name the file, line and problem; exit status 0 ok, 1 a problem
@@ -522,26 +526,42 @@ static int cmd_volumes(const char *specfile, const char *dir)
     return 0;
 }
 
+/* The pages of the directory area, as a file. */
+static void write_drct(const char *path, const struct compiled_dir *cd)
+{
+    size_t len;
+    uint8_t *pages = vol_directory_pages(cd->img, cd->len, &len);
+    if (!pages)
+        die("out of memory");
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(pages, 1, len, f) != len || fclose(f) != 0)
+        die("%s: %s", path, strerror(errno));
+    printf("%s: %zu pages of the directory area\n", path, len / VOLFMT_PAGE);
+    free(pages);
+}
+
 static void usage(void)
 {
     fprintf(stderr,
             "usage: %s build SPEC DIR --nucleus FILE [--force]\n"
             "       %s update SPEC DIR --nucleus FILE\n"
             "       %s list IMAGE | check IMAGE\n"
-            "       %s direct SPEC | volumes SPEC [DIR]\n",
+            "       %s direct SPEC [--drct FILE] | volumes SPEC [DIR]\n",
             prog, prog, prog, prog);
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
-    const char *nucfile = NULL;
+    const char *nucfile = NULL, *drctfile = NULL;
     bool force = false;
     char *args[4];
     int nargs = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--nucleus") == 0 && i + 1 < argc)
             nucfile = argv[++i];
+        else if (strcmp(argv[i], "--drct") == 0 && i + 1 < argc)
+            drctfile = argv[++i];
         else if (strcmp(argv[i], "--force") == 0)
             force = true;
         else if (argv[i][0] == '-')
@@ -570,6 +590,8 @@ int main(int argc, char **argv)
         load_spec(args[1], &spec);
         compile_directory(&spec, &cd, true);
         printf("%s: no errors, %zu bytes compiled\n", spec.direct, cd.len);
+        if (drctfile)
+            write_drct(drctfile, &cd);
         free(cd.img);
         return 0;
     }

@@ -168,20 +168,31 @@ int vol_read_label_record(struct ckdimg *im, unsigned rec, uint8_t *buf, size_t 
     FAIL("%s: cylinder 0 head 0 has no record %u", im->path, rec);
 }
 
+uint8_t *vol_directory_pages(const uint8_t *img, size_t len, size_t *outlen)
+{
+    size_t pages = 1 + (len + VOLFMT_PAGE - 1) / VOLFMT_PAGE;
+    uint8_t *all = calloc(pages, VOLFMT_PAGE);
+    if (!all)
+        return NULL;
+    uint8_t sum[SHA256_LEN];
+    sha256(img, len, sum);
+    drcthdr_encode(all, (uint32_t)len, sum);
+    memcpy(all + VOLFMT_PAGE, img, len);
+    *outlen = pages * VOLFMT_PAGE;
+    return all;
+}
+
 int vol_write_directory(struct ckdimg *im, const struct vol_alloc *a, const uint8_t *img,
                         size_t len, char *why, size_t whylen)
 {
     const struct vol_extent *x = alloc_find(a, AREA_DRCT, -1);
     if (!x)
         FAIL("volume %s has no DRCT area", a->volser);
-    uint8_t *all = calloc(1, VOLFMT_PAGE + len);
+    size_t total;
+    uint8_t *all = vol_directory_pages(img, len, &total);
     if (!all)
         FAIL("out of memory");
-    uint8_t sum[SHA256_LEN];
-    sha256(img, len, sum);
-    drcthdr_encode(all, (uint32_t)len, sum);
-    memcpy(all + VOLFMT_PAGE, img, len);
-    int rc = vol_write_area(im, x, all, VOLFMT_PAGE + len, why, whylen);
+    int rc = vol_write_area(im, x, all, total, why, whylen);
     free(all);
     return rc;
 }

@@ -36,6 +36,10 @@ int vol_read_area(struct ckdimg *im, const struct vol_extent *x, uint8_t *buf, u
 int vol_read_label_record(struct ckdimg *im, unsigned rec, uint8_t *buf, size_t buflen, char *why,
                           size_t whylen);
 
+/* The directory area's contents for an image: the header page, then the
+ * image padded to whole pages (malloc'd, *outlen bytes); NULL if out of
+ * memory. */
+uint8_t *vol_directory_pages(const uint8_t *img, size_t len, size_t *outlen);
 /* The whole directory area as written: header page + image. */
 int vol_write_directory(struct ckdimg *im, const struct vol_alloc *a, const uint8_t *img,
                         size_t len, char *why, size_t whylen);

@@ -200,17 +200,40 @@
 #define DIAG24_CC_NODEV 3
 
 /* ---------------------------------------------------------------- X'3C' */
-#define DIAG3C_CC_NOVOL 2
-#define DIAG3C_CC_IOERR 3
+#define DIAG3C_CC_OK    0 /* the new directory is in use */
+#define DIAG3C_CC_NOVOL 2 /* no such volume, no directory area, or not a sound directory */
+#define DIAG3C_CC_IOERR 3 /* the directory area could not be read */
 
 /* ---------------------------------------------------------------- X'58' */
-#define DIAG58_DISPLAY   0x19 /* the CCW command */
-#define DIAG58_CTL_ERASE 0x80 /* control byte: erase the output area first */
-#define DIAG58_CTL_LINE  0x7F /* the start line */
-#define DIAG58_CTL_CLEAR 0xFF /* erase the output area, no data */
-#define DIAG58_CTL_FULL  0xFE /* erase the screen, CP's fields again */
-#define DIAG58_MAXCNT    1760
-#define DIAG58_LINES     22
+/* CCW commands */
+#define DIAG58_DISPLAY 0x19 /* show data in CP's output area */
+#define DIAG58_FSWRITE 0x29 /* full screen: write, erase/write (not R6: VM/SP) */
+#define DIAG58_FSREAD  0x2A /* full screen: the user's last input (not R6: VM/SP) */
+/* X'19' control byte */
+#define DIAG58_CTL_ERASE  0x80 /* erase the output area first */
+#define DIAG58_CTL_LINE   0x7F /* the start line, 0-21 */
+#define DIAG58_CTL_CLEAR  0xFF /* erase the output area, no data */
+#define DIAG58_CTL_REDRAW 0xFE /* erase the screen, CP's fields again, no data */
+/* X'29' control byte */
+#define DIAG58_FS_ERASE 0x80 /* erase/write: the screen becomes the program's */
+#define DIAG58_FS_PA1   0x10 /* with X'80': PA1 is the program's key too */
+/* X'2A' control byte */
+#define DIAG58_FS_RM 0x80 /* read modified (the only form) */
+/* CCW flags CP accepts (format 0, byte 4) */
+#define DIAG58_F_CD  0x80
+#define DIAG58_F_CC  0x40
+#define DIAG58_F_SLI 0x20
+/* limits */
+#define DIAG58_LINES  22   /* lines of the output area */
+#define DIAG58_COLS   80
+#define DIAG58_MAXCNT 1760 /* bytes of one display (X'19') */
+#define DIAG58_FSMAX  4096 /* bytes of one full-screen write or read */
+#define DIAG58_MAXCCW 64   /* CCWs of one DIAGNOSE */
+/* condition codes */
+#define DIAG58_CC_OK      0
+#define DIAG58_CC_NOINPUT 1 /* X'2A': no input is waiting */
+#define DIAG58_CC_NOTFS   2 /* X'29', X'2A': the screen is not the program's */
+#define DIAG58_CC_TTY     3 /* the console is on a typewriter terminal */
 
 /* ---------------------------------------------------------------- X'5C' */
 #define DIAG5C_CODELEN 10 /* "DMSmmmnnns" */

@@ -17,6 +17,15 @@
  * CLEAR and PA2 erase the output area and release MORE.../HOLDING (PA2
  * is the machine's interrupt key instead after DIAGNOSE X'54'); PA1 is
  * the attention to CP. The first key on the logo screen only wakes CP.
+ *
+ * DIAGNOSE X'58' (graf_display ... graf_fs_read): a program's data in the
+ * output area is kept as cells (one per screen position) marked to be
+ * written, so any number of displays merge into the next write and
+ * nothing waits; CP's lines go on below the lowest line the program
+ * wrote. In full-screen mode the screen is the program's: its writes go
+ * out as it made them, the user's keys become its input (an attention on
+ * the virtual console), and CP takes the screen back, erased and in its
+ * own layout, as soon as it has a line to show or a read to announce.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +34,8 @@
 #include "cons/graf.h"
 #include "cons/logon.h"
 #include "cons/term.h"
+#include "cons/vcons.h"
+#include "diagnose/diag.h"
 #include "io/ios.h"
 #include "kern/alloc.h"
 #include "kern/cp.h"
@@ -41,6 +52,8 @@
 #define STATUS_ATTR  1899
 #define STATUS_FIRST 1900
 #define STATUS_LEN   20
+#define OUT_CELLS    DIAG58_MAXCNT /* positions 0-1759 (1759 is the input field's attribute) */
+#define ROOM         96            /* bytes a write keeps for CP's fields and its end */
 
 /* Field attributes as DMKGRF writes them (before the 6-bit encoding) */
 #define FA_INPUT  (FA_MDT)                 /* unprotected, normal, MDT on: C1 */
@@ -87,6 +100,19 @@ struct graf {
     uint32_t seen_seq;          /* the term's read_seq when last looked at */
     char shown[STATUS_LEN + 1]; /* what the status area says now */
     struct timer logo_timer;
+    /* DIAGNOSE X'58' in CP's layout: the program's cells still to be written */
+    bool erase_output;           /* erase the output area before them */
+    unsigned ndirty;             /* cells marked */
+    uint8_t dirty[OUT_CELLS];    /* 1: cell[] is to be written */
+    uint16_t cell[OUT_CELLS];    /* EBCDIC character, or GRAF_CELL_ATTR + attribute */
+    /* full-screen mode */
+    bool fs;                     /* the screen is the program's */
+    bool fs_pa1;                 /* PA1 is the program's key too */
+    bool fs_erase;               /* the waiting write is an erase/write */
+    size_t fs_len;               /* bytes of the program's write still to go (0: none) */
+    size_t fs_in_len;            /* bytes of input waiting for the program (0: none) */
+    uint8_t fs_out[DIAG58_FSMAX];
+    uint8_t fs_in[2048];
 };
 
 static void graf_kick(struct term *t);
@@ -140,6 +166,72 @@ static void put_logo(struct ds_out *d, struct graf *g)
     ds_sba(d, 18 * COLS + (COLS - (int)sizeof(hint) + 1) / 2);
     ds_text(d, hint, sizeof(hint) - 1);
     (void)g;
+}
+
+/* ---------------------------------------------------------------- the program's part */
+
+/* Forget what a program put on the screen: the screen is erased. */
+static void program_reset(struct graf *g)
+{
+    g->erase_output = false;
+    if (g->ndirty)
+        memset(g->dirty, 0, sizeof(g->dirty));
+    g->ndirty = 0;
+    g->fs = g->fs_pa1 = g->fs_erase = false;
+    g->fs_len = g->fs_in_len = 0;
+}
+
+/* Erase the screen with the next write and start again at row 1, in CP's
+ * layout (this also ends full-screen mode). */
+static void request_erase(struct graf *g)
+{
+    g->need_erase = true;
+    g->row = 0;
+    program_reset(g);
+}
+
+/* CP has something for the screen, so a program may not have it: a line,
+ * a read to announce (CP READ, VM READ), MORE.../HOLDING, the end of the
+ * session. */
+static bool cp_wants_screen(struct graf *g)
+{
+    struct term *t = g->t;
+    return t->state != TS_LOGGED || term_peek(t) || t->reading != READ_NONE ||
+           g->mode != M_NORMAL || g->need_logo || g->logo_after_output;
+}
+
+/* The program's cells, after an erase of the output area if one was asked
+ * for, each run of marked cells after a Set Buffer Address; what does not
+ * fit in this write stays marked for the next. */
+static bool put_program(struct ds_out *d, struct graf *g)
+{
+    bool any = false;
+    if (g->erase_output) {
+        ds_sba(d, 0);
+        ds_ra(d, INPUT_ATTR, 0x00);
+        g->erase_output = false;
+        any = true;
+    }
+    for (unsigned p = 0; p < OUT_CELLS && g->ndirty;) {
+        if (!g->dirty[p]) {
+            p++;
+            continue;
+        }
+        if (d->len + 8 > d->cap - ROOM)
+            break;
+        ds_sba(d, p);
+        for (; p < OUT_CELLS && g->dirty[p] && d->len + 2 <= d->cap - ROOM; p++) {
+            uint16_t c = g->cell[p];
+            if (c & GRAF_CELL_ATTR)
+                ds_sf(d, (uint8_t)(c & 0x3F));
+            else
+                ds_byte(d, (uint8_t)c);
+            g->dirty[p] = 0;
+            g->ndirty--;
+        }
+        any = true;
+    }
+    return any;
 }
 
 /* ---------------------------------------------------------------- composing writes */
@@ -213,7 +305,7 @@ static bool put_lines(struct ds_out *d, struct graf *g, bool *alarm)
             timer_set_in(&g->more_timer, more_wait[0]);
             break;
         }
-        if (d->len + o->len + 40 > d->cap - 64)
+        if (d->len + o->len + 3 * (size_t)need > d->cap - ROOM)
             break; /* the rest goes in the next write */
         const char *p = o->text;
         size_t left = o->len;
@@ -266,13 +358,44 @@ static void start_write(struct graf *g, uint8_t cmd, size_t len)
     start(g, OP_WRITE);
 }
 
+/* Full-screen mode: the program's write as it made it, or a write of the
+ * WCC alone to unlock the keyboard after a key (the WCC gets keyboard
+ * restore then, and the alarm if one is due). */
+static void kick_full_screen(struct graf *g)
+{
+    if (!g->fs_len && !g->kbd_locked && !g->alarm)
+        return;
+    size_t len = 1;
+    uint8_t cmd = CMD3270_WRITE;
+    if (g->fs_len) {
+        memcpy(g->out, g->fs_out, g->fs_len);
+        len = g->fs_len;
+        if (g->fs_erase)
+            cmd = CMD3270_EW;
+    } else {
+        g->out[0] = ds_code6(0);
+    }
+    if (g->kbd_locked)
+        g->out[0] |= WCC_RESTORE;
+    if (g->alarm)
+        g->out[0] |= WCC_ALARM;
+    g->fs_len = 0;
+    g->kbd_locked = g->alarm = false;
+    start_write(g, cmd, len);
+}
+
 static void graf_kick(struct term *t)
 {
     struct graf *g = t->drvdata;
+    /* CP takes the screen back from a program the moment it needs it, so
+     * the program's next full-screen write or read sees that at once. */
+    if (g->fs && cp_wants_screen(g))
+        request_erase(g);
     if (g->op != OP_NONE || t->state == TS_DEAD)
         return;
     if (!t->connected) {
         term_flush_output(t);
+        program_reset(g);
         return;
     }
     if (g->need_read) {
@@ -282,6 +405,10 @@ static void graf_kick(struct term *t)
     }
     if (g->probe_done) {
         start_nop(g, OP_PROBE);
+        return;
+    }
+    if (g->fs) {
+        kick_full_screen(g);
         return;
     }
 
@@ -299,7 +426,7 @@ static void graf_kick(struct term *t)
      * console): wake it as a key would, then show the lines. */
     if (t->state == TS_LOGO && term_peek(t) && !g->logo_after_output && !g->need_logo) {
         timer_cancel(&g->logo_timer);
-        g->need_erase = true;
+        request_erase(g);
         t->state = TS_PRELOGON;
         t->reading = READ_CP;
         t->read_seq++;
@@ -314,10 +441,11 @@ static void graf_kick(struct term *t)
     if (g->need_logo || g->need_erase) {
         cmd = CMD3270_EW;
         restore = g->need_logo; /* a new client: unlock whatever it had */
-        g->row = 0;
         g->need_crd = true;
         ds_wcc(&d, 0); /* rewritten below once the WCC is known */
         if (g->need_logo) {
+            g->row = 0;
+            program_reset(g);
             put_logo(&d, g);
             alarm = true;
             timer_cancel(&g->logo_timer);
@@ -335,12 +463,13 @@ static void graf_kick(struct term *t)
         restore = true;
         g->kbd_locked = false;
     }
+    bool prog = put_program(&d, g);
     bool lines = put_lines(&d, g, &alarm);
     if (g->logo_after_output && !term_peek(t)) {
         g->logo_after_output = false;
         timer_set_in(&g->logo_timer, LOGO_PAUSE);
     }
-    if (!lines && cmd == CMD3270_WRITE && !restore && !g->status_dirty && !alarm)
+    if (!lines && !prog && cmd == CMD3270_WRITE && !restore && !g->status_dirty && !alarm)
         return; /* nothing to write */
     put_fields(&d, g);
     g->status_dirty = false;
@@ -379,10 +508,38 @@ static void release_more(struct graf *g)
     g->mode = M_NORMAL;
 }
 
+/* Full-screen mode: the input is the program's, whole, with an attention
+ * on its console to say so; PA1 stays CP's attention unless the program
+ * asked for it. One input waits at most: another before the program has
+ * read it gets the alarm. */
+static void full_screen_input(struct graf *g, size_t len)
+{
+    struct term *t = g->t;
+    if (len == 0 || g->in[0] == AID_NONE) /* a poll found nothing */
+        return;
+    g->kbd_locked = true;
+    if (g->in[0] == AID_PA1 && !g->fs_pa1) {
+        term_attention(t); /* the machine stops: CP READ takes the screen back */
+        return;
+    }
+    if (g->fs_in_len || len > sizeof(g->fs_in)) {
+        g->alarm = true;
+        return;
+    }
+    memcpy(g->fs_in, g->in, len);
+    g->fs_in_len = len;
+    if (t->vm)
+        vcons_attention(t->vm);
+}
+
 static void handle_input(struct graf *g, size_t len)
 {
     struct term *t = g->t;
     struct ds_inbound in;
+    if (g->fs) {
+        full_screen_input(g, len);
+        return;
+    }
     if (ds_parse_inbound(g->in, len, &in) != 0)
         in.aid = AID_NONE;
     if (in.aid == AID_NONE) /* a poll found nothing */
@@ -395,7 +552,7 @@ static void handle_input(struct graf *g, size_t len)
         /* The first key only wakes CP: erase the logo, show CP READ. */
         timer_cancel(&g->logo_timer);
         g->logo_after_output = false;
-        g->need_erase = true;
+        request_erase(g);
         release_more(g);
         term_flush_output(t);
         t->state = TS_PRELOGON;
@@ -412,7 +569,7 @@ static void handle_input(struct graf *g, size_t len)
         }
         /* fall through */
     case AID_CLEAR:
-        g->need_erase = true;
+        request_erase(g);
         release_more(g);
         return;
     case AID_PA1:
@@ -448,6 +605,7 @@ static void lost(struct graf *g)
     bool was = t->connected;
     g->need_read = g->need_logo = g->need_erase = g->need_crd = false;
     release_more(g);
+    program_reset(g);
     g->row = 0;
     if (was)
         term_lost(t);
@@ -519,7 +677,7 @@ static void more_expired(struct timer *tm)
         g->status_dirty = true;
         timer_set_in(&g->more_timer, more_wait[1]);
     } else {
-        g->need_erase = true;
+        request_erase(g);
         g->mode = M_NORMAL;
     }
     graf_kick(g->t);
@@ -566,6 +724,7 @@ static void show_logo(struct term *t)
     g->logo_after_output = false;
     timer_cancel(&g->logo_timer);
     release_more(g);
+    program_reset(g);
     g->need_logo = true;
     graf_kick(t);
 }
@@ -576,6 +735,7 @@ static void logo_expired(struct timer *tm)
     if (g->t->state != TS_LOGO)
         return; /* the user pressed a key meanwhile and was woken */
     release_more(g);
+    program_reset(g);
     g->need_logo = true;
     graf_kick(g->t);
 }
@@ -611,4 +771,89 @@ struct term *graf_attach(struct rdevblok *rd)
     t->connected = true;
     show_logo(t);
     return t;
+}
+
+/* ---------------------------------------------------------------- DIAGNOSE X'58' */
+
+bool graf_is(const struct term *t) { return t && t->drv == &graf_driver; }
+
+void graf_display(struct term *t, bool erase, unsigned line, const uint16_t *cells, unsigned n)
+{
+    struct graf *g = t->drvdata;
+    if (!t->connected)
+        return; /* nobody to show it to */
+    if (g->fs)
+        request_erase(g); /* CP's layout first */
+    if (erase) {
+        if (g->ndirty)
+            memset(g->dirty, 0, sizeof(g->dirty));
+        g->ndirty = 0;
+        g->erase_output = true;
+        g->row = 0;
+    }
+    unsigned start = line * COLS;
+    for (unsigned i = 0; i < n && start + i < OUT_CELLS; i++) {
+        g->cell[start + i] = cells[i];
+        if (!g->dirty[start + i]) {
+            g->dirty[start + i] = 1;
+            g->ndirty++;
+        }
+    }
+    /* CP's next line goes below the program's last */
+    int below = n ? (int)((start + n - 1) / COLS) + 1 : (int)line;
+    if (g->row < below)
+        g->row = below > OUT_ROWS ? OUT_ROWS : below;
+    graf_kick(t);
+}
+
+void graf_redraw(struct term *t)
+{
+    struct graf *g = t->drvdata;
+    if (!t->connected)
+        return;
+    request_erase(g);
+    graf_kick(t);
+}
+
+enum graf_fs_rc graf_fs_write(struct term *t, bool erase, bool pa1, const uint8_t *stream,
+                              size_t len)
+{
+    struct graf *g = t->drvdata;
+    if (!t->connected || len == 0 || len > sizeof(g->fs_out))
+        return GRAF_FS_NOTFS;
+    if (erase) {
+        /* the screen becomes the program's, unless CP has something to show */
+        if (!g->fs && cp_wants_screen(g))
+            return GRAF_FS_NOTFS;
+        program_reset(g);
+        g->need_erase = g->need_crd = false;
+        g->fs = true;
+        g->fs_pa1 = pa1;
+        g->fs_erase = true;
+    } else {
+        if (!g->fs)
+            return GRAF_FS_NOTFS;
+        if (g->fs_len)
+            return GRAF_FS_BUSY; /* two writes cannot be made one */
+        g->fs_erase = false;
+    }
+    memcpy(g->fs_out, stream, len);
+    g->fs_len = len;
+    graf_kick(t);
+    return GRAF_FS_DONE;
+}
+
+enum graf_fs_rc graf_fs_read(struct term *t, uint8_t *buf, size_t cap, size_t *len)
+{
+    struct graf *g = t->drvdata;
+    *len = 0;
+    if (!t->connected || !g->fs)
+        return GRAF_FS_NOTFS;
+    if (!g->fs_in_len)
+        return GRAF_FS_NOINPUT;
+    size_t n = g->fs_in_len < cap ? g->fs_in_len : cap;
+    memcpy(buf, g->fs_in, n);
+    g->fs_in_len = 0;
+    *len = n;
+    return GRAF_FS_DONE;
 }

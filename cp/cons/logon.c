@@ -80,11 +80,16 @@ static void prelogon(struct term *t)
 
 /* ---------------------------------------------------------------- LOGON */
 
-/* The line-editing characters: the directory's, else the system's. */
+/* The line-editing characters: the directory's, else the system's. The
+ * entry is found by userid: DIAGNOSE X'3C' may have renumbered the users
+ * (or removed this one: then the system's) since the session began. */
 static void set_edit_chars(struct vmblok *vm)
 {
     struct dir_user du;
-    dir_get_user(userdir(), (uint32_t)vm->dir_index, &du);
+    uint32_t idx;
+    memset(&du, 0, sizeof(du));
+    if (dir_find_user(userdir(), vm->userid, &idx))
+        dir_get_user(userdir(), idx, &du);
     vm->linend = du.linend ? du.linend : DEFAULT_LINEND;
     vm->linedel = du.linedel ? du.linedel : DEFAULT_LINEDEL;
     vm->chardel = du.chardel ? du.chardel : DEFAULT_CHARDEL;
@@ -137,7 +142,6 @@ static void logon_complete(struct term *t)
         return;
     }
     vm->classes = du.classes;
-    vm->dir_index = (int)idx;
     vm->logon_tod = stck();
     set_edit_chars(vm);
     vm->term = t;

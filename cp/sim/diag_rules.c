@@ -4,6 +4,7 @@
  * state, only bytes and numbers.
  */
 #include <string.h>
+#include "console/ds3270.h"
 #include "console/ebcdic.h"
 #include "sim/diag_rules.h"
 #include "hw/s370.h"
@@ -197,6 +198,129 @@ void diag24_codes(enum vdev_class cls, uint16_t devtype, uint8_t *cls_byte, uint
     }
     *cls_byte = c;
     *type_byte = t;
+}
+
+/* ---------------------------------------------------------------- X'58' */
+
+uint32_t diag58_data(const uint8_t ccw[8]) { return get_be24(ccw + 1); }
+uint16_t diag58_count(const uint8_t ccw[8]) { return get_be16(ccw + 6); }
+
+/* The first CCW of an operation: its command, control byte and flags. */
+static int first_ccw(const uint8_t *ccw)
+{
+    uint8_t cmd = ccw[0], flags = ccw[4], ctl = ccw[5];
+    uint16_t count = diag58_count(ccw);
+    switch (cmd) {
+    case DIAG58_DISPLAY:
+        if (!(flags & DIAG58_F_SLI))
+            return PGM_SPECIFICATION;
+        if (ctl == DIAG58_CTL_CLEAR || ctl == DIAG58_CTL_REDRAW)
+            return (flags & DIAG58_F_CD) ? PGM_SPECIFICATION : 0;
+        if ((ctl & DIAG58_CTL_LINE) >= DIAG58_LINES)
+            return PGM_SPECIFICATION;
+        break;
+    case DIAG58_FSWRITE:
+        if ((ctl & ~(DIAG58_FS_ERASE | DIAG58_FS_PA1)) || ctl == DIAG58_FS_PA1)
+            return PGM_SPECIFICATION;
+        break;
+    case DIAG58_FSREAD:
+        if (ctl != DIAG58_FS_RM)
+            return PGM_SPECIFICATION;
+        break;
+    default: return PGM_SPECIFICATION;
+    }
+    return count == 0 ? PGM_SPECIFICATION : 0;
+}
+
+/* True for X'19' X'FF' and X'FE': no data. */
+static bool no_data(const struct diag58_op *op)
+{
+    return op->cmd == DIAG58_DISPLAY &&
+           (op->ctl == DIAG58_CTL_CLEAR || op->ctl == DIAG58_CTL_REDRAW);
+}
+
+/* The data of an operation may not pass its limit. */
+static bool too_long(const struct diag58_op *op)
+{
+    if (op->cmd != DIAG58_DISPLAY)
+        return op->total > DIAG58_FSMAX;
+    unsigned start = (op->ctl & DIAG58_CTL_LINE) * DIAG58_COLS;
+    return op->total > DIAG58_MAXCNT || start + op->total > DIAG58_MAXCNT;
+}
+
+int diag58_parse(uint32_t addr, uint32_t size, diag58_fetch_fn *fetch, void *ctx,
+                 struct diag58_chain *c)
+{
+    c->nccw = c->nop = 0;
+    if (addr & 7)
+        return PGM_SPECIFICATION;
+    struct diag58_op *op = NULL; /* the operation data chaining continues */
+    bool fs = false;
+    for (;;) {
+        if (c->nccw == DIAG58_MAXCCW)
+            return PGM_SPECIFICATION;
+        if (!diag_in_storage(addr, 8, size))
+            return PGM_ADDRESSING;
+        uint8_t *ccw = c->ccw[c->nccw];
+        int pgm = fetch(ctx, addr, ccw);
+        if (pgm)
+            return pgm;
+        uint8_t flags = ccw[4];
+        if (flags & ~(DIAG58_F_CD | DIAG58_F_CC | DIAG58_F_SLI))
+            return PGM_SPECIFICATION; /* skip, PCI, IDA and the reserved bits */
+        if (!op) {
+            if ((pgm = first_ccw(ccw)) != 0)
+                return pgm;
+            op = &c->op[c->nop++];
+            op->cmd = ccw[0];
+            op->ctl = ccw[5];
+            op->first = (uint8_t)c->nccw;
+            op->nccw = 0;
+            op->total = 0;
+            fs |= op->cmd != DIAG58_DISPLAY;
+        } else if (diag58_count(ccw) == 0) {
+            return PGM_SPECIFICATION; /* a data-chained CCW with no data */
+        }
+        c->nccw++;
+        op->nccw++;
+        if (!no_data(op)) {
+            uint32_t n = diag58_count(ccw);
+            op->total += n;
+            if (too_long(op))
+                return PGM_SPECIFICATION;
+            if (!diag_in_storage(diag58_data(ccw), n, size))
+                return PGM_ADDRESSING;
+        }
+        if (!(flags & DIAG58_F_CD)) {
+            op = NULL;
+            if (!(flags & DIAG58_F_CC))
+                break;
+        }
+        addr += 8;
+    }
+    /* a full-screen write or read is the only operation of its DIAGNOSE */
+    return fs && c->nop > 1 ? PGM_SPECIFICATION : 0;
+}
+
+unsigned diag58_cells(const uint8_t *data, size_t len, unsigned start, uint16_t *out)
+{
+    unsigned n = 0;
+    bool fields = false;
+    for (size_t i = 0; i < len && start + n < DIAG58_MAXCNT; i++) {
+        uint8_t b = data[i];
+        if (b == ORD_SF && i + 1 < len) {
+            out[n++] = GRAF_CELL_ATTR | ((data[++i] & 0x3F) | FA_PROTECT);
+            fields = true;
+        } else if (b == 0x00 || (b >= 0x40 && b != 0xFF)) {
+            out[n++] = b;
+        } else {
+            out[n++] = EBCDIC_BLANK;
+        }
+    }
+    /* the fields end with the program's data: CP's lines below show normally */
+    if (fields && start + n < DIAG58_MAXCNT - 1)
+        out[n++] = GRAF_CELL_ATTR | FA_PROTECT;
+    return n;
 }
 
 /* ---------------------------------------------------------------- X'5C' */

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "cons/graf.h"
 #include "diagnose/diag.h"
 #include "lib/tod.h"
 #include "vdev/vdev.h"
@@ -58,6 +59,44 @@ int diag10_check(uint32_t first, uint32_t last, uint32_t size);
 
 /* X'24': the class and type bytes of a device of class cls, type devtype. */
 void diag24_codes(enum vdev_class cls, uint16_t devtype, uint8_t *cls_byte, uint8_t *type_byte);
+
+/* X'58': a chain of CCWs, checked. An operation is one CCW and those
+ * data-chained to it (CD); command chaining (CC) starts the next. */
+struct diag58_op {
+    uint8_t cmd;   /* DIAG58_DISPLAY, DIAG58_FSWRITE, DIAG58_FSREAD */
+    uint8_t ctl;   /* the first CCW's control byte */
+    uint8_t first; /* its CCWs: ccw[first] .. ccw[first + nccw - 1] */
+    uint8_t nccw;
+    uint32_t total; /* data bytes of all of them (0 for X'FF' and X'FE') */
+};
+
+struct diag58_chain {
+    uint8_t ccw[DIAG58_MAXCCW][8];
+    unsigned nccw;
+    struct diag58_op op[DIAG58_MAXCCW];
+    unsigned nop;
+};
+
+/* Fetch the 8 bytes of a CCW at a guest address: 0 or a program-
+ * interruption code. */
+typedef int diag58_fetch_fn(void *ctx, uint32_t addr, uint8_t out[8]);
+
+/* Check the chain at addr in storage of `size` bytes (DIAGNOSE.md 3.13):
+ * 0, PGM_SPECIFICATION or PGM_ADDRESSING, the first problem in chain
+ * order; nothing is fetched beyond it. */
+int diag58_parse(uint32_t addr, uint32_t size, diag58_fetch_fn *fetch, void *ctx,
+                 struct diag58_chain *c);
+/* A CCW's data address and count. */
+uint32_t diag58_data(const uint8_t ccw[8]);
+uint16_t diag58_count(const uint8_t ccw[8]);
+
+/* X'19' data as screen cells (cons/graf.h): an EBCDIC character, or
+ * GRAF_CELL_ATTR + the field attribute's 6 bits for a start-field order
+ * (always protected: the output area is CP's). Characters below X'40' other than X'00', and
+ * X'FF', show as blanks; after data that started fields, one more
+ * attribute (protected, normal) ends them, if the position before 1759
+ * allows. Returns the cells stored at out (at most DIAG58_MAXCNT - start). */
+unsigned diag58_cells(const uint8_t *data, size_t len, unsigned start, uint16_t *out);
 
 /* X'5C': the registers after editing, by SET EMSG: show the code, the text. */
 void diag5c_edit(bool code, bool text, uint32_t *rx, uint32_t *ry);

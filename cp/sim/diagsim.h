@@ -28,6 +28,10 @@ int diag_x04(struct simctx *s, unsigned rx, unsigned ry); /* examine real storag
 int diag_x10(struct simctx *s, unsigned rx, unsigned ry); /* release pages */
 /* diag_cmd.c */
 int diag_x08(struct simctx *s, unsigned rx, unsigned ry); /* CP command */
+/* diag_dir.c */
+int diag_x3c(struct simctx *s, unsigned rx, unsigned ry); /* dynamic directory update */
+/* diag_cons.c */
+int diag_x58(struct simctx *s, unsigned rx, unsigned ry); /* 3270 virtual console interface */
 
 /* X'24' VDEVFLAG of a DASD: VDEVFLAG_RDONLY, VDEVFLAG_TDISK (diag_info.c). */
 uint8_t diag24_dasd_flags(struct vmblok *vm, struct vdev *vd);
@@ -43,6 +47,12 @@ static inline void diag_set_reg(struct simctx *s, unsigned r, uint32_t v)
     uint64_t *g = &s->vm->cpu.gpr[r & 15];
     *g = (*g & 0xFFFFFFFF00000000ULL) | v;
 }
+
+/* The instruction is not done yet: CP waits for a device (a DASD busy
+ * with other I/O, a display still writing the last screen). Its PSW goes
+ * back to the DIAGNOSE, which runs again when the machine is next
+ * entered; nothing has changed meanwhile. */
+static inline void diag_again(struct simctx *s) { s->vm->cpu.psw.addr = s->iaddr; }
 
 /* An address in a register: bits 8-31. */
 static inline uint32_t diag_addr(const struct simctx *s, unsigned r)

@@ -78,7 +78,6 @@ struct vmblok {
     struct vmblok *next;
     char userid[9];
     uint8_t classes;
-    int dir_index;     /* the user's directory entry */
     struct term *term; /* NULL while disconnected */
     uint64_t logon_tod;
     uint64_t vtime; /* virtual CPU time used (TOD units) */

@@ -3,6 +3,7 @@
  * operand checks against diagnose/DIAGNOSE.md, the X'08' response buffer
  * and command splitting, the X'00', X'0C' and X'24' images, X'5C'.
  */
+#include <stdio.h>
 #include <string.h>
 #include "console/ebcdic.h"
 #include "hw/s370.h"
@@ -261,12 +262,194 @@ static void test_x5c_edit(void)
     }
 }
 
+/* ---------------------------------------------------------------- X'58' */
+
+#define CCW58(cmd, data, flags, ctl, count)                                                        \
+    {(cmd), (uint8_t)((data) >> 16), (uint8_t)((data) >> 8), (uint8_t)(data), (flags), (ctl),      \
+     (uint8_t)((count) >> 8), (uint8_t)(count)}
+#define CD  DIAG58_F_CD
+#define CC  DIAG58_F_CC
+#define SLI DIAG58_F_SLI
+#define X19 DIAG58_DISPLAY
+#define X29 DIAG58_FSWRITE
+#define X2A DIAG58_FSREAD
+
+/* A fake storage of 64K: the chain at 0x1000, consecutive CCWs. */
+#define STOR58 0x10000u
+static uint8_t stor58[STOR58];
+static int fetches58;
+
+static int fetch58(void *ctx, uint32_t addr, uint8_t out[8])
+{
+    (void)ctx;
+    fetches58++;
+    if (addr + 8 > STOR58)
+        return ADDR;
+    memcpy(out, stor58 + addr, 8);
+    return 0;
+}
+
+static void test_x58_parse(void)
+{
+    static const struct {
+        const char *what;
+        uint32_t addr;
+        uint8_t ccw[4][8];
+        int pgm;
+        unsigned nop, nccw; /* with pgm 0 */
+        uint32_t total0;    /* the first operation's bytes */
+    } rows[] = {
+        {"one display", 0x1000, {CCW58(X19, 0x2000, SLI, 0x00, 80)}, 0, 1, 1, 80},
+        {"line 21, one row", 0x1000, {CCW58(X19, 0x2000, SLI, 21, 80)}, 0, 1, 1, 80},
+        {"line 21, 81 bytes", 0x1000, {CCW58(X19, 0x2000, SLI, 21, 81)}, SPEC, 0, 0, 0},
+        {"line 22", 0x1000, {CCW58(X19, 0x2000, SLI, 22, 1)}, SPEC, 0, 0, 0},
+        {"erase, line 0, whole area", 0x1000, {CCW58(X19, 0x2000, SLI, 0x80, 1760)}, 0, 1, 1, 1760},
+        {"1761 bytes", 0x1000, {CCW58(X19, 0x2000, SLI, 0, 1761)}, SPEC, 0, 0, 0},
+        {"count 0", 0x1000, {CCW58(X19, 0x2000, SLI, 0, 0)}, SPEC, 0, 0, 0},
+        {"no SLI", 0x1000, {CCW58(X19, 0x2000, 0, 0, 10)}, SPEC, 0, 0, 0},
+        {"skip flag", 0x1000, {CCW58(X19, 0x2000, SLI | 0x10, 0, 10)}, SPEC, 0, 0, 0},
+        {"PCI flag", 0x1000, {CCW58(X19, 0x2000, SLI | 0x08, 0, 10)}, SPEC, 0, 0, 0},
+        {"IDA flag", 0x1000, {CCW58(X19, 0x2000, SLI | 0x04, 0, 10)}, SPEC, 0, 0, 0},
+        {"reserved flag", 0x1000, {CCW58(X19, 0x2000, SLI | 0x01, 0, 10)}, SPEC, 0, 0, 0},
+        {"not aligned", 0x1004, {CCW58(X19, 0x2000, SLI, 0, 10)}, SPEC, 0, 0, 0},
+        {"a write (X'01')", 0x1000, {CCW58(0x01, 0x2000, SLI, 0, 10)}, SPEC, 0, 0, 0},
+        {"X'FF' ignores its data", 0x1000, {CCW58(X19, 0xFFFFFF, SLI, 0xFF, 0)}, 0, 1, 1, 0},
+        {"X'FE' ignores its data", 0x1000, {CCW58(X19, 0xFFFFFF, SLI, 0xFE, 9999)}, 0, 1, 1, 0},
+        {"X'FE' data chained", 0x1000, {CCW58(X19, 0x2000, SLI | CD, 0xFE, 1), CCW58(0, 0x2000, SLI, 0, 1)}, SPEC, 0, 0, 0},
+        {"data chained: one display",
+         0x1000,
+         {CCW58(X19, 0x2000, SLI | CD, 3, 7), CCW58(0xEE, 0x3000, SLI, 0xEE, 7)},
+         0, 1, 2, 14},
+        {"data chained past the area", 0x1000,
+         {CCW58(X19, 0x2000, SLI | CD, 21, 40), CCW58(X19, 0x3000, SLI, 0, 41)}, SPEC, 0, 0, 0},
+        {"data chained count 0", 0x1000,
+         {CCW58(X19, 0x2000, SLI | CD, 0, 4), CCW58(X19, 0x3000, SLI, 0, 0)}, SPEC, 0, 0, 0},
+        {"command chained: two displays",
+         0x1000,
+         {CCW58(X19, 0x2000, SLI | CC, 5, 12), CCW58(X19, 0x3000, SLI, 6, 20)},
+         0, 2, 2, 12},
+        {"command chained, the second bad", 0x1000,
+         {CCW58(X19, 0x2000, SLI | CC, 5, 12), CCW58(X19, 0x3000, 0, 6, 20)}, SPEC, 0, 0, 0},
+        {"data beyond storage", 0x1000, {CCW58(X19, STOR58 - 4, SLI, 0, 5)}, ADDR, 0, 0, 0},
+        {"data to the end", 0x1000, {CCW58(X19, STOR58 - 5, SLI, 0, 5)}, 0, 1, 1, 5},
+        {"CCW beyond storage", STOR58, {{0}}, ADDR, 0, 0, 0},
+        {"second CCW beyond storage", STOR58 - 8, {{0}}, ADDR, 0, 0, 0},
+        {"specification before addressing in one CCW", 0x1000, {CCW58(X19, STOR58, 0, 0, 5)}, SPEC, 0, 0, 0},
+        {"full-screen erase/write", 0x1000, {CCW58(X29, 0x2000, 0, 0x80, 4096)}, 0, 1, 1, 4096},
+        {"full-screen write, PA1", 0x1000, {CCW58(X29, 0x2000, SLI, 0x90, 10)}, 0, 1, 1, 10},
+        {"full-screen write", 0x1000, {CCW58(X29, 0x2000, 0, 0x00, 10)}, 0, 1, 1, 10},
+        {"full-screen PA1 without erase", 0x1000, {CCW58(X29, 0x2000, 0, 0x10, 10)}, SPEC, 0, 0, 0},
+        {"full-screen other control", 0x1000, {CCW58(X29, 0x2000, 0, 0x40, 10)}, SPEC, 0, 0, 0},
+        {"full-screen 4097 bytes", 0x1000,
+         {CCW58(X29, 0x2000, CD, 0x80, 4000), CCW58(X29, 0x3000, 0, 0, 97)}, SPEC, 0, 0, 0},
+        {"full-screen and a display", 0x1000,
+         {CCW58(X29, 0x2000, CC, 0x80, 10), CCW58(X19, 0x3000, SLI, 0, 10)}, SPEC, 0, 0, 0},
+        {"a display and a full-screen read", 0x1000,
+         {CCW58(X19, 0x2000, SLI | CC, 0, 10), CCW58(X2A, 0x3000, 0, 0x80, 10)}, SPEC, 0, 0, 0},
+        {"full-screen read", 0x1000, {CCW58(X2A, 0x2000, 0, 0x80, 100)}, 0, 1, 1, 100},
+        {"full-screen read buffer", 0x1000, {CCW58(X2A, 0x2000, 0, 0x00, 100)}, SPEC, 0, 0, 0},
+        {"full-screen read, chained areas", 0x1000,
+         {CCW58(X2A, 0x2000, CD, 0x80, 3), CCW58(0, 0x3000, 0, 0, 100)}, 0, 1, 2, 103},
+    };
+    for (size_t i = 0; i < NELEM(rows); i++) {
+        struct diag58_chain c;
+        memset(stor58, 0, sizeof(stor58));
+        for (unsigned k = 0; k < 4 && rows[i].addr + 8 * k + 8 <= STOR58; k++)
+            memcpy(stor58 + rows[i].addr + 8 * k, rows[i].ccw[k], 8);
+        if (rows[i].addr == STOR58 - 8) /* one CCW that command chains off the end */
+            memcpy(stor58 + rows[i].addr, (uint8_t[8])CCW58(X19, 0x2000, SLI | CC, 0, 1), 8);
+        int pgm = diag58_parse(rows[i].addr, STOR58, fetch58, NULL, &c);
+        if (pgm != rows[i].pgm)
+            fprintf(stderr, "\n  x58 row '%s': %d, want %d\n", rows[i].what, pgm, rows[i].pgm);
+        CU_ASSERT_EQUAL(pgm, rows[i].pgm);
+        if (pgm || rows[i].pgm)
+            continue;
+        CU_ASSERT_EQUAL(c.nop, rows[i].nop);
+        CU_ASSERT_EQUAL(c.nccw, rows[i].nccw);
+        CU_ASSERT_EQUAL(c.op[0].total, rows[i].total0);
+        CU_ASSERT_EQUAL(c.op[0].cmd, rows[i].ccw[0][0]);
+        CU_ASSERT_EQUAL(c.op[0].ctl, rows[i].ccw[0][5]);
+    }
+}
+
+/* A chain that never ends (every CCW command chains to the next) stops at
+ * DIAG58_MAXCCW; fewer are fine. */
+static void test_x58_long_chain(void)
+{
+    struct diag58_chain c;
+    uint8_t ccw[8] = CCW58(X19, 0x8000, SLI | CC, 0, 1);
+    for (unsigned n = 1; n <= DIAG58_MAXCCW + 1; n++) {
+        memset(stor58, 0, sizeof(stor58));
+        for (unsigned k = 0; k < DIAG58_MAXCCW + 1; k++)
+            memcpy(stor58 + 0x1000 + 8 * k, ccw, 8);
+        stor58[0x1000 + 8 * (n - 1) + 4] = SLI; /* the n-th ends the chain */
+        fetches58 = 0;
+        int pgm = diag58_parse(0x1000, STOR58, fetch58, NULL, &c);
+        CU_ASSERT_EQUAL(pgm, n <= DIAG58_MAXCCW ? 0 : SPEC);
+        CU_ASSERT(fetches58 <= DIAG58_MAXCCW);
+        if (!pgm)
+            CU_ASSERT_EQUAL(c.nop, n);
+    }
+}
+
+static void test_x58_cells(void)
+{
+    static const struct {
+        const char *what;
+        uint8_t data[12];
+        size_t len;
+        unsigned start;
+        uint16_t want[14];
+        unsigned n;
+    } rows[] = {
+        {"text", {0xC1, 0xC2, 0x40, 0x00}, 4, 0, {0xC1, 0xC2, 0x40, 0x00}, 4},
+        {"orders and X'FF' become blanks",
+         {0x11, 0x13, 0x3C, 0x05, 0x15, 0xFF, 0xC1},
+         7, 0,
+         {0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0xC1},
+         7},
+        {"a field, protected, ended",
+         {0x1D, 0xE8, 0xC1, 0xC2},
+         4, 80,
+         {GRAF_CELL_ATTR | 0x28, 0xC1, 0xC2, GRAF_CELL_ATTR | 0x20},
+         4},
+        {"an unprotected field comes out protected",
+         {0x1D, 0x40, 0xC1},
+         3, 0,
+         {GRAF_CELL_ATTR | 0x20, 0xC1, GRAF_CELL_ATTR | 0x20},
+         3},
+        {"non-display",
+         {0x1D, 0x4C, 0xC1, 0x1D, 0x60, 0xC2},
+         6, 0,
+         {GRAF_CELL_ATTR | 0x2C, 0xC1, GRAF_CELL_ATTR | 0x20, 0xC2, GRAF_CELL_ATTR | 0x20},
+         5},
+        {"SF as the last byte", {0xC1, 0x1D}, 2, 0, {0xC1, 0x40}, 2},
+        {"no room to end the field at 1757", {0x1D, 0xE8, 0xC1}, 3, 1756,
+         {GRAF_CELL_ATTR | 0x28, 0xC1, GRAF_CELL_ATTR | 0x20}, 3},
+        {"no room to end the field at 1758", {0x1D, 0xE8, 0xC1}, 3, 1757,
+         {GRAF_CELL_ATTR | 0x28, 0xC1}, 2},
+        {"nothing beyond the area", {0xC1, 0xC2, 0xC3}, 3, 1758, {0xC1, 0xC2}, 2},
+    };
+    for (size_t i = 0; i < NELEM(rows); i++) {
+        uint16_t out[DIAG58_MAXCNT];
+        memset(out, 0xEE, sizeof(out));
+        unsigned n = diag58_cells(rows[i].data, rows[i].len, rows[i].start, out);
+        if (n != rows[i].n || memcmp(out, rows[i].want, n * sizeof(out[0])) != 0)
+            fprintf(stderr, "\n  x58 cells row '%s'\n", rows[i].what);
+        CU_ASSERT_EQUAL(n, rows[i].n);
+        CU_ASSERT_EQUAL(memcmp(out, rows[i].want, rows[i].n * sizeof(out[0])), 0);
+        CU_ASSERT_EQUAL(out[rows[i].n], 0xEEEE); /* nothing stored after */
+    }
+}
+
 static CU_TestInfo cases[] = {
     {"in_storage", test_in_storage},       {"x00_record", test_x00_record},
     {"x04_registers", test_x04_registers}, {"x04_entries", test_x04_entries},
     {"x08_registers", test_x08_registers}, {"x08_commands", test_x08_commands},
     {"x08_response", test_x08_response},   {"x0c_area", test_x0c_area},
     {"x10_check", test_x10_check},         {"x24_codes", test_x24_codes},
-    {"x5c_edit", test_x5c_edit},           CU_TEST_INFO_NULL,
+    {"x5c_edit", test_x5c_edit},           {"x58_parse", test_x58_parse},
+    {"x58_long_chain", test_x58_long_chain}, {"x58_cells", test_x58_cells},
+    CU_TEST_INFO_NULL,
 };
 UNIT_SUITE("diag", cases);
