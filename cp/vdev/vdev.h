@@ -56,6 +56,9 @@ struct vdev {
     uint8_t sense[32];       /* the sense bytes of the last unit check */
     uint8_t senselen;
     uint32_t sio_count;
+    /* DIAGNOSE X'250': the block size bound by INIT (0: none) */
+    uint32_t bio_blksize;
+    uint16_t bio_per_track;
 };
 
 struct vdev *vdev_find(struct vmblok *vm, uint16_t vaddr);

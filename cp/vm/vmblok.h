@@ -64,6 +64,7 @@ enum vm_state {
     VM_RUN,    /* runnable */
     VM_WAIT,   /* in an enabled wait: runs again when an interruption is pending */
     VM_IPL,    /* the IPL channel program is running */
+    VM_DIAGIO, /* a DIAGNOSE's I/O is running (X'18', X'20', X'250'): the machine waits */
 };
 
 /* TRACE: the events traced (TRACE command, vm/trace.c) */
@@ -117,6 +118,11 @@ struct vmblok {
     bool adstop;
     uint32_t adstop_addr;
     uint8_t adstop_save[2];
+    /* a DIAGNOSE's synchronous I/O: its device and what to do at the end */
+    struct vdev *dio_dev;
+    void (*dio_done)(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8]);
+    unsigned dio_ry;  /* the DIAGNOSE's Ry */
+    void *dio_page;   /* X'250': CP's page for its channel programs (kept) */
     /* IPL in progress */
     struct vdev *ipl_dev;
     bool ipl_clear;
