@@ -32,7 +32,7 @@
 #include "vm/dispatch.h"
 
 #define DIO_OVERLAY  0x01000000u /* guest address of CP's page for X'250' */
-#define X18_MAXSTEPS 128          /* CCWs one X'18' chain may have */
+#define X18_MAXSTEPS 128         /* CCWs one X'18' chain may have */
 
 /* ---------------------------------------------------------------- shared */
 
@@ -136,8 +136,7 @@ static unsigned x18_check(struct vmblok *vm, uint32_t a, unsigned ncyl, bool rw,
             }
             break;
         }
-        case 0x08:
-            break; /* back to its search: the walk goes on after it */
+        case 0x08: break; /* back to its search: the walk goes on after it */
         case 0x05:
         case 0x06:
             if (count == 0)
@@ -370,8 +369,7 @@ static void bio_next(struct vmblok *vm, struct vdev *vd)
     put_ccw(p + BIO_CCW, 0x07, DIO_OVERLAY + BIO_SEEK, CCWF_CC, 6);
     put_ccw(p + BIO_CCW + 8, 0x31, DIO_OVERLAY + BIO_SEARCH, CCWF_CC, 5);
     put_ccw(p + BIO_CCW + 16, 0x08, DIO_OVERLAY + BIO_CCW + 8, 0, 0);
-    put_ccw(p + BIO_CCW + 24, type == BIOE_T_READ ? 0x06 : 0x05, buf, 0,
-            (uint16_t)vd->bio_blksize);
+    put_ccw(p + BIO_CCW + 24, type == BIOE_T_READ ? 0x06 : 0x05, buf, 0, (uint16_t)vd->bio_blksize);
     run(vm, vd, bio_done, vm->dio_ry, &b->g, DIO_OVERLAY | ((uint32_t)b->key << 28));
 }
 
@@ -447,8 +445,8 @@ int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
         return PGM_ADDRESSING;
     if (!vd)
         return bio_rc(s, ry, 3, BIO_RC_NODEV);
-    bool zero = !pl[BIO_FLAGS] && !pl[BIO_RES0] && !(pl[BIOR_KEY] & 0x0F) &&
-                !pl[BIOR_RFLAGS] && !get_be16(pl + BIOR_RES1);
+    bool zero = !pl[BIO_FLAGS] && !pl[BIO_RES0] && !(pl[BIOR_KEY] & 0x0F) && !pl[BIOR_RFLAGS] &&
+                !get_be16(pl + BIOR_RES1);
     for (unsigned i = 0; i < 16; i++)
         zero = zero && !pl[BIOR_RES2 + i];
     if (!zero)

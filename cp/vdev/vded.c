@@ -35,8 +35,8 @@ struct vded {
     struct ioblok io;
     struct ccwprog prog;
     uint8_t key;
-    bool discard;  /* reset while running: the ending is dropped */
-    bool ipl;      /* the first translation of an IPL: the IPL CCW is at 0 */
+    bool discard; /* reset while running: the ending is dropped */
+    bool ipl;     /* the first translation of an IPL: the IPL CCW is at 0 */
     struct gmem ipl_mem;
     bool released; /* the device left the machine while running */
     uint8_t sense[32];
