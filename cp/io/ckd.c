@@ -26,7 +26,8 @@
 #define CCW_READ_MT 0x86
 
 #define MAX_PAGES_PER_IO 32
-#define CKD_RETRIES      3 /* tries of a chain that ends with a unit check that may pass */
+#define CKD_RETRIES      3    /* tries of a chain that ends with a unit check that may pass */
+#define SNS1_NORECORD    0x08 /* sense byte 1: no record found */
 
 static struct {
     struct ccw1 ccw[MAX_PAGES_PER_IO + 4];
@@ -50,6 +51,8 @@ static int run(struct rdevblok *rd)
         }
         if (!(io.dstat & (DEV_UC | DEV_UX)) && !(io.sstat & ~SCH_IL))
             return io.residual;
+        if ((io.dstat & DEV_UC) && io.senselen && (io.sense[1] & SNS1_NORECORD))
+            return -1; /* not there: an answer, not an error (a label CP looks for) */
         bool permanent = !(io.dstat & DEV_UC) || !io.senselen || (io.sense[0] & 0xC0);
         if (permanent || attempt == CKD_RETRIES) {
             cp_log("DMKDAS502E DASD %03X I/O ERROR; STATUS %02X%02X SENSE %02X%02X%02X%02X; CYL %u "
