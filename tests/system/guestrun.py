@@ -76,8 +76,8 @@ class CPRun:
     """A module's CP system and MAINT's terminal; also the diagnostics
     of a failed run: the last screen and the end of CP's Hercules log."""
 
-    def __init__(self, name):
-        self.system = harness.System(name)
+    def __init__(self, name, spec_changes=None):
+        self.system = harness.System(name, spec_changes=spec_changes)
         self.term = None
         self.name = None
 

@@ -12,11 +12,20 @@ program left: the screen (X'08' without a buffer), storage through
 DISPLAY (X'04' against CP's nucleus, X'0C' against QUERY TIME), CP's
 counters (INDICATE PRIVOPS); X'54' is driven with PA2; LOGOFF through
 X'08' is tried by a program made with STORE.
+
+The module's directory is the default one with MAINT owning the
+directory area of the system residence volume as its minidisk 1FF (as
+VM/370's MAINT owns the system volumes): diag3c, a directory program in
+miniature, writes directory areas made by `cpvol direct --drct` there
+and switches CP to them with X'3C'.
 """
 
 import atexit
+import hashlib
 import os
 import re
+import struct
+import subprocess
 import time
 
 import guestrun
@@ -31,27 +40,81 @@ REPO = harness.REPO
 SOURCES = os.path.join(REPO, "diagnose", "conformance")
 DECKS = os.path.join(REPO, "build", "diagnose")
 NUCLEUS = os.path.join(REPO, "build", "cp", "cpnuc.bin")
+CPVOL = os.path.join(REPO, "build", "host", "cpvol")
+SPEC = os.path.join(REPO, "dasd", "system", "cpcms.spec")
+DIRECT = os.path.join(REPO, "dasd", "system", "user.direct")
+WORK = os.path.join(REPO, "build", "test-state", "diagnose-dir")
+DRCT_DISK = 0x1FF               # MAINT's minidisk on the directory area
+RECORDS = {"3330": (3, 19), "3350": (4, 30), "3380": (10, 15), "3390": (12, 15)}
 
 _cp = None
+
+
+def volumes():
+    """The volumes of the default system: [(label, type, sysres, {area: (first, last)})]."""
+    vols = []
+    with open(SPEC) as f:
+        for line in f:
+            w = line.split()
+            if not w or w[0].startswith("*"):
+                continue
+            if w[0].upper() == "VOLUME":
+                vols.append((w[1].upper(), w[2].split("-")[0], "SYSRES" in (x.upper() for x in w), {}))
+            elif vols and len(w) == 3 and w[1].isdigit():
+                vols[-1][3][w[0].upper()] = (int(w[1]), int(w[2]))
+    return vols
+
+
+def sysres():
+    return [v for v in volumes() if v[2]][0]
+
+
+def module_directory():
+    """The default directory, MAINT with the directory area as 1FF."""
+    label, dtype, _, areas = sysres()
+    first, last = areas["DRCT"]
+    mdisk = " MDISK %03X %s %03d %03d %s W\n" % (DRCT_DISK, dtype, first, last - first + 1, label)
+    out, in_maint = [], False
+    with open(DIRECT) as f:
+        for line in f:
+            if line.startswith("USER "):
+                if in_maint:
+                    out.append(mdisk)
+                in_maint = line.split()[1] == "MAINT"
+            out.append(line)
+    if in_maint:
+        out.append(mdisk)
+    return "".join(out)
 
 
 def cp_run():
     global _cp, LAST_SYSTEM
     if _cp is None:
-        _cp = guestrun.CPRun("diagnose-cp")
+        os.makedirs(WORK, exist_ok=True)
+        path = os.path.join(WORK, "test.direct")
+        with open(path, "w") as f:
+            f.write(module_directory())
+        _cp = guestrun.CPRun("diagnose-cp", spec_changes={"DIRECT": path})
         atexit.register(lambda: _cp.stop())
     LAST_SYSTEM = _cp
     return _cp.ensure()
 
 
-def run(name, term=None, timeout=guestrun.CP_TIMEOUT):
-    """Run conformance program `name`; (psw, code, screen)."""
+def run(name, term=None, timeout=guestrun.CP_TIMEOUT, cards=b""):
+    """Run conformance program `name`, with cards after its deck; (psw, code, screen)."""
     r = cp_run()
-    return guestrun.run_deck(r, os.path.join(DECKS, name + ".deck"), name, timeout, term=term)
+    deck = os.path.join(DECKS, name + ".deck")
+    if cards:
+        with open(deck, "rb") as f:
+            data = f.read()
+        deck = os.path.join(r.system.state, name + "-cards.deck")
+        with open(deck, "wb") as f:
+            f.write(data + cards)
+    return guestrun.run_deck(r, deck, name, timeout, term=term)
 
 
-def expect_pass(name, term=None):
-    psw, code, screen = run(name, term)
+def expect_pass(name, term=None, cards=b""):
+    psw, code, screen = run(name, term, cards=cards)
     want = guestrun.pass_code(os.path.join(SOURCES, name + ".S"))
     check(code == want, "%s ended with PSW %s: X'%06X', %s (the pass code is X'%06X')"
           % (name, psw, code, explain(code), want))
@@ -183,6 +246,163 @@ def test_x24_device_type(_):
     expect_pass("diag24")
 
 
+# ---------------------------------------------------------------- X'3C'
+def directory_pages(text, name):
+    """The directory area cpvol makes of directory source `text`."""
+    src = os.path.join(WORK, name + ".direct")
+    spec = os.path.join(WORK, name + ".spec")
+    out = os.path.join(WORK, name + ".drct")
+    with open(src, "w", encoding="latin-1") as f:
+        f.write(text)
+    with open(SPEC) as f:
+        lines = ["DIRECT %s\n" % src if l.split()[:1] == ["DIRECT"] else l for l in f]
+    with open(spec, "w") as f:
+        f.writelines(lines)
+    p = subprocess.run([CPVOL, "direct", spec, "--drct", out], capture_output=True, text=True)
+    check(p.returncode == 0, "cpvol direct: %s%s" % (p.stdout, p.stderr))
+    with open(out, "rb") as f:
+        return f.read()
+
+
+def drct_cards(pages, before, after):
+    """diag3c's control card and the pages: X'3C' is to give cc `before`
+    (None: any) and `after` the pages are written."""
+    label, dtype, _, _ = sysres()
+    other = [v for v in volumes() if not v[2] and "DRCT" not in v[3]][0][0]
+    recs, heads = RECORDS[dtype]
+    ctl = bytearray(80)
+    ctl[0:4] = "DRCT".encode("cp037")
+    struct.pack_into(">IIIH", ctl, 4, len(pages) // 4096, recs, heads, DRCT_DISK)
+    ctl[18:24] = label.ljust(6).encode("cp037")
+    ctl[24:30] = other.ljust(6).encode("cp037")
+    struct.pack_into(">II", ctl, 32, 0xFFFFFFFF if before is None else before, after)
+    data = pages + bytes(-len(pages) % 80)
+    return bytes(ctl) + data
+
+
+def users(text):
+    return sum(1 for l in text.splitlines() if l.startswith("USER "))
+
+
+def edit_directory(text, add="", drop=(), change=None):
+    """Users added (source text), dropped (userids), or USER lines changed
+    ({userid: new line})."""
+    out, skip = [], False
+    for line in text.splitlines(True):
+        if line.startswith("USER "):
+            who = line.split()[1]
+            skip = who in drop
+            if change and who in change:
+                line = change[who] + "\n"
+        if not skip:
+            out.append(line)
+    return "".join(out) + add
+
+
+def logon_refused(t, userid):
+    """LOGON userid at terminal t (on the logo screen, or before logon):
+    not in the directory."""
+    if t.status() != "CP READ":
+        t.wake()
+    t.clear()
+    t.enter("LOGON %s" % userid)
+    t.wait(r"DMKLOG053E %s NOT IN CP DIRECTORY" % userid)
+
+
+def logon_logoff(r, userid):
+    t = r.system.terminal()
+    t.logon(userid)
+    t.command("LOGOFF", r"LOGOFF AT")
+    t.close()
+
+
+DIRTEST = """USER DIRTEST1 DIRTEST1 1M 16M G
+ CONSOLE 009 3215
+ MDISK 191 3350 500 001 CPUSR1 RR ALL
+"""
+DIRTEST2 = """USER DIRTEST2 DIRTEST2 1M 16M G
+ CONSOLE 009 3215
+"""
+
+
+def restore_directory(base):
+    """The module's directory again (after any failure before)."""
+    r = cp_run()
+    mark = r.system.log_mark()
+    expect_pass("diag3c", cards=drct_cards(directory_pages(base, "base"), None, 0))
+    r.system.wait_log(r"DMKUDR476I SYSTEM DIRECTORY LOADED FROM VOLUME %s, %d USERS"
+                      % (sysres()[0], users(base)), after=mark)
+
+
+def test_x3c_directory_update(_):
+    """A new directory while the system runs: written to the directory
+    area by diag3c (in MAINT's machine, which stays logged on), switched to
+    by X'3C'. It adds DIRTEST1 (LOGON and LINK find it), drops USER16 (its
+    session goes on; it cannot log on again), and gives USER07 other
+    line-editing characters; DIRTEST1 sorts before the USER0n, so every
+    later user's place in the directory moves: USER08, disconnected before
+    the switch, reconnects with its own characters (#), not USER07's (!).
+    Then two damaged directories (the area's checksum; the image's own,
+    with the area's checksum made right) are refused with cc 2 and the one
+    in use stays; the module's directory goes back at the end."""
+    r = cp_run()
+    base = module_directory()
+    t8 = r.system.terminal()
+    t8.logon("USER08")
+    t8.enter("DISCONN")
+    t8.wait(r"VM/370 ONLINE", timeout=15)
+    t16 = r.system.terminal()
+    t16.logon("USER16")
+    try:
+        new = edit_directory(base, add=DIRTEST, drop=("USER16",),
+                             change={"USER07": 'USER USER07 USER07 1M 16M G 50 ! % @ "'})
+        mark = r.system.log_mark()
+        expect_pass("diag3c", cards=drct_cards(directory_pages(new, "new"), 0, 0))
+        label = sysres()[0]
+        r.system.wait_log(r"DMKUDR476I SYSTEM DIRECTORY LOADED FROM VOLUME %s, %d USERS"
+                          % (label, users(new)), after=mark)
+        logon_logoff(r, "DIRTEST1")
+        r.term.command("LINK DIRTEST1 191 391 RR", r"CP READ|DMK\w+")
+        r.term.command("QUERY VIRTUAL 391", r"DASD 391 3350 CPUSR1 R/O +0*1 CYL")
+        r.term.command("DETACH 391", r"DASD 391 DETACHED")
+        # a session of a user the directory no longer has goes on
+        t16.command("QUERY USER16", r"USER16   - \w+")
+        t16.command("LOGOFF", r"LOGOFF AT")
+        logon_refused(t16, "USER16")
+        # USER08's line-editing characters come from its own entry
+        t8.logon("USER08")
+        t8.command("QUERY TIME#QUERY USER08", r"TIME IS [\s\S]*USER08   - ")
+        t8.command("LOGOFF", r"LOGOFF AT")
+
+        # damaged: the area's checksum does not match
+        bad = bytearray(directory_pages(edit_directory(new, add=DIRTEST2), "bad"))
+        bad[4096 + 200] ^= 0x01
+        mark = r.system.log_mark()
+        expect_pass("diag3c", cards=drct_cards(bytes(bad), 0, 2))
+        r.system.wait_log(r"DMKUDR475E DIRECTORY ON VOLUME %s IS DAMAGED \(CHECKSUM\)" % label,
+                          after=mark)
+        # damaged: the image's own checksum (the area's is right)
+        length = struct.unpack_from(">I", bad, 12)[0]
+        bad[16:48] = hashlib.sha256(bytes(bad[4096:4096 + length])).digest()
+        mark = r.system.log_mark()
+        expect_pass("diag3c", cards=drct_cards(bytes(bad), 2, 2))
+        r.system.wait_log(r"DMKUDR475E DIRECTORY ON VOLUME %s IS INVALID: " % label, after=mark)
+        logon_refused(t16, "DIRTEST2")
+        logon_logoff(r, "DIRTEST1")
+    except BaseException:
+        try:
+            restore_directory(base)
+        except BaseException:
+            pass
+        raise
+    restore_directory(base)
+    t16.clear()
+    logon_refused(t16, "DIRTEST1")
+    t16.close()
+    t8.close()
+    logon_logoff(r, "USER16")
+
+
 def test_x54_pa2(_):
     """First PA2: the program's external interruption; after X'54' with 0,
     PA2 only clears, and the line entered ends the program's read."""
@@ -203,6 +423,72 @@ def test_x54_pa2(_):
     # expect_pass("diag54") is this test
 
 
+def screen_rows(t):
+    """The 24 rows of t's screen, trailing blanks removed."""
+    return [l.rstrip() for l in t.screen()]
+
+
+def test_x58_3270_console(_):
+    """diag58's steps (diagnose/conformance/diag58.S), the screen checked at
+    each: its displays in CP's output area and CP's line below them; its
+    full screen, typed into; PA1 as its key; CP taking the screen back for
+    the program's console line and for a message from another user, who
+    goes on working meanwhile."""
+    r = cp_run()
+    r.name = "diag58"
+    t = guestrun.ipl_deck(r, os.path.join(DECKS, "diag58.deck"))
+    # 2. displays, then a console read
+    t.wait_status("VM READ")
+    rows = screen_rows(t)
+    text = "\n".join(rows)
+    check(rows[0] == "DIAG58 LINE 1", "line 0 of the output area: %r\n%s" % (rows[0], text))
+    check(rows[3] == "DIAG58 CHAINED", "line 3 (data chained): %r\n%s" % (rows[3], text))
+    check(rows[5] == "DIAG58 FIRST", "line 5: %r\n%s" % (rows[5], text))
+    check(rows[6].strip() == "DIAG58 BRIGHT", "line 6 (HIDDEN not shown): %r\n%s" % (rows[6], text))
+    for gone in ("GONE", "BAD", "HIDDEN"):
+        check(gone not in text, "%s is on the screen:\n%s" % (gone, text))
+    t.enter("GO")
+    t.wait(r"^GO$")
+    rows = screen_rows(t)
+    check(rows[7] == "GO", "CP's next line is not below the program's:\n%s" % "\n".join(rows))
+    # 3. full screen: CP's fields are gone; HELLO typed into the program's field
+    t.wait(r"DIAG58 WRITE")
+    rows = screen_rows(t)
+    check(rows[1] == "DIAG58 FULL SCREEN" and rows[12] == "DIAG58 WRITE" and rows[23] == "",
+          "the program's full screen:\n%s" % "\n".join(rows))
+    t.type("HELLO")
+    t.enter()
+    # 4. PA1 is the program's
+    t.wait(r"DIAG58 PA1 PLEASE")
+    check("FULL SCREEN" not in t.text(), "an erase/write left the old screen:\n%s" % t.text())
+    t.key("PA(1)")
+    # 5. the program's console line takes the screen back
+    t.wait_status("VM READ")
+    rows = screen_rows(t)
+    check(rows[0] == "DIAG58 LINE MODE" and "PA1 PLEASE" not in "\n".join(rows),
+          "CP's layout, erased, with the program's line:\n%s" % "\n".join(rows))
+    t.enter("OK")
+    # 6. a message from another user takes it back too
+    t.wait(r"DIAG58 WAITING")
+    u = r.system.terminal()
+    try:
+        u.logon("USER01")
+        u.command("MSG MAINT HI", r"CP READ")
+        t.wait(r"MSG FROM USER01 *: +HI")
+        check(t.status() == "RUNNING" and "DIAG58 WAITING" not in t.text(),
+              "the message did not bring back CP's screen:\n%s" % t.text())
+        u.command("QUERY NAMES", r"MAINT +- \w+")
+        t.enter("X")
+        psw, code, screen = guestrun.wait_disabled(t, "diag58")
+        want = guestrun.pass_code(os.path.join(SOURCES, "diag58.S"))
+        check(code == want, "diag58 ended with PSW %s: %s" % (psw, explain(code)))
+        t.wait_status("CP READ")
+        u.command("LOGOFF", r"LOGOFF AT")
+    finally:
+        u.close()
+    # expect_pass("diag58") is this test
+
+
 def test_x5c_error_message_editing(_):
     expect_pass("diag5c")
 
@@ -216,7 +502,7 @@ def test_x8c_3270_characteristics(_):
 
 
 def test_privilege_classes(_):
-    """As USER01 (class G): X'04' and X'1C' are specification exceptions."""
+    """As USER01 (class G): X'04', X'1C' and X'3C' are specification exceptions."""
     t = user_terminal("USER01")
     try:
         expect_pass("diagcls", term=t)
