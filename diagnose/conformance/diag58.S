@@ -6,7 +6,8 @@
  *
  *  1. Every error: a specification or addressing exception, suppressed
  *     (a chain whose second CCW is bad shows nothing of its first:
- *     "BAD" never appears); the problem state.
+ *     "BAD" never appears); the problem state. On a typewriter terminal
+ *     (X'24' says so) every form then gives cc 3, and the program ends.
  *  2. Displays in CP's output area: "DIAG58 GONE" (line 10), erased by
  *     X'FF'; "DIAG58 ALSO GONE" (line 12), erased by the next one's X'80';
  *     "DIAG58 LINE 1" (line 0), "DIAG58 CHAINED" (line 3, two CCWs data
@@ -36,6 +37,7 @@
         LV      %r11, data              /* R11: the base of the CCWs and texts */
 
         .equ    CONS, 0x009
+        .equ    VDEVFLAG_ON3270, 0x10   /* X'24' Ry byte 3: a console on a 3270 */
 
 /* DCCW cmd, addr, flags, ctl, count: a CCW with X'58''s control byte */
         .macro  DCCW cmd, addr, flags, ctl, count
@@ -108,6 +110,18 @@ bdone:  DEFAULT_NEW
         la      %r15,CONS               /* X'2A' with Ry = 15 */
         PGMCHK  PGM_SPEC, 0x049, %r2, %r15, 0x058
         PROBCHK 0x0F0, %r2, %r3, 0x058
+
+/* ---- a typewriter terminal: cc 3 for every form ------------------------------ */
+        LV      %r2, 0xFFFFFFFF         /* X'24': is the console on a 3270? */
+        DIAG    %r2, %r4, 0x024
+        la      %r1,VDEVFLAG_ON3270
+        nr      %r1,%r4
+        bnz     on3270-base(%r12)
+        X58     d1, 3, 0x060
+        X58     fs1, 3, 0x063
+        X58     rd, 3, 0x066
+        PASS
+on3270:
 
 /* ---- 2. displays ----------------------------------------------------------- */
         X58     d1, 0, 0x050

@@ -489,6 +489,30 @@ def test_x58_3270_console(_):
     # expect_pass("diag58") is this test
 
 
+def test_x58_typewriter(_):
+    """On the 3215 system console diag58 checks the errors and gets cc 3
+    for every form of X'58', as USER02 logged on there."""
+    r = cp_run()
+    mark = r.system.log_mark()
+    r.system.console("LOGON USER02 USER02")
+    r.system.wait_log(r"LINE 009 LOGON  AS USER02 ", after=mark)
+    try:
+        r.term.command("DETACH 00C", r"RDR 00C DETACHED")
+        r.term.command("ATTACH 01C TO USER02 AS 00C", r"RDR 01C ATTACHED TO USER02 00C")
+        out = r.system.herc("devinit 01C %s ebcdic eof" % os.path.join(DECKS, "diag58.deck"))
+        check("HHCPN098I" in out or "initialized" in out, "devinit said: %s" % out)
+        r.system.console("IPL 00C")
+        m = r.system.wait_log(r"DMKDSP450W CP ENTERED; DISABLED WAIT PSW '([0-9A-F]{8}) ([0-9A-F]{8})'",
+                              timeout=guestrun.CP_TIMEOUT, after=mark)
+        code = int(m.group(2), 16) & 0xFFFFFF
+        want = guestrun.pass_code(os.path.join(SOURCES, "diag58.S"))
+        check(code == want, "diag58 on the 3215 ended with %s %s: %s" % (m.group(1), m.group(2), explain(code)))
+    finally:
+        r.system.console("LOGOFF")
+        r.system.wait_log(r"LINE 009 LOGOFF AS USER02 ", after=mark)
+        r.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
+
+
 def test_x5c_error_message_editing(_):
     expect_pass("diag5c")
 
