@@ -224,7 +224,7 @@
 #define DIAG58_F_CC  0x40
 #define DIAG58_F_SLI 0x20
 /* limits */
-#define DIAG58_LINES  22   /* lines of the output area */
+#define DIAG58_LINES  22 /* lines of the output area */
 #define DIAG58_COLS   80
 #define DIAG58_MAXCNT 1760 /* bytes of one display (X'19') */
 #define DIAG58_FSMAX  4096 /* bytes of one full-screen write or read */

@@ -225,10 +225,27 @@ static inline int diag_directory_update(const uint8_t volser[6])
 /* X'54': on nonzero, PA2 gives an external interruption; zero, it clears. */
 static inline void diag_pa2(int external) { (void)DIAG_RR(0x054, external != 0, 0); }
 
-/* X'58': display CCWs (doubleword aligned) on the console at vaddr. */
+/* X'58': the CCWs (doubleword aligned: X'19' displays, or one X'29'
+ * full-screen write) on the console at vaddr. Returns the condition code. */
 static inline int diag_display(const void *ccws, unsigned vaddr)
 {
     return DIAG_RR(0x058, diag_addr(ccws), vaddr);
+}
+
+/* X'58' with one X'2A' full-screen read: *count = the bytes read. Returns
+ * the condition code (1: no input yet, 2: the screen is CP's). */
+static inline int diag_display_read(const void *ccws, unsigned vaddr, unsigned *count)
+{
+    register diag_reg rx __asm__("2") = diag_addr(ccws);
+    register diag_reg ry __asm__("4") = vaddr;
+    register diag_reg ry1 __asm__("5") = 0;
+    int cc;
+    __asm__ volatile(DIAG_INSN(0x058)
+                     : [cc] "=&d"(cc), "+d"(ry1)
+                     : [rx] "d"(rx), [ry] "d"(ry)
+                     : "cc", "memory");
+    *count = (unsigned)ry1;
+    return cc;
 }
 
 /* X'5C': edit a message per SET EMSG: *msg and *len become what to write. */

@@ -31,6 +31,7 @@ void diagcheck(void)
     (void)diag_directory_update(area);
     diag_pa2(1);
     (void)diag_display(area, 0x009);
+    (void)diag_display_read(area, 0x009, &count);
     diag_edit_emsg(&msg, &len);
     (void)diag_storage_size();
     (void)diag_segment(area, DIAG64_FIND, &x, &v);

@@ -101,16 +101,16 @@ struct graf {
     char shown[STATUS_LEN + 1]; /* what the status area says now */
     struct timer logo_timer;
     /* DIAGNOSE X'58' in CP's layout: the program's cells still to be written */
-    bool erase_output;           /* erase the output area before them */
-    unsigned ndirty;             /* cells marked */
-    uint8_t dirty[OUT_CELLS];    /* 1: cell[] is to be written */
-    uint16_t cell[OUT_CELLS];    /* EBCDIC character, or GRAF_CELL_ATTR + attribute */
+    bool erase_output;        /* erase the output area before them */
+    unsigned ndirty;          /* cells marked */
+    uint8_t dirty[OUT_CELLS]; /* 1: cell[] is to be written */
+    uint16_t cell[OUT_CELLS]; /* EBCDIC character, or GRAF_CELL_ATTR + attribute */
     /* full-screen mode */
-    bool fs;                     /* the screen is the program's */
-    bool fs_pa1;                 /* PA1 is the program's key too */
-    bool fs_erase;               /* the waiting write is an erase/write */
-    size_t fs_len;               /* bytes of the program's write still to go (0: none) */
-    size_t fs_in_len;            /* bytes of input waiting for the program (0: none) */
+    bool fs;          /* the screen is the program's */
+    bool fs_pa1;      /* PA1 is the program's key too */
+    bool fs_erase;    /* the waiting write is an erase/write */
+    size_t fs_len;    /* bytes of the program's write still to go (0: none) */
+    size_t fs_in_len; /* bytes of input waiting for the program (0: none) */
     uint8_t fs_out[DIAG58_FSMAX];
     uint8_t fs_in[2048];
 };
@@ -791,16 +791,16 @@ void graf_display(struct term *t, bool erase, unsigned line, const uint16_t *cel
         g->erase_output = true;
         g->row = 0;
     }
-    unsigned start = line * COLS;
-    for (unsigned i = 0; i < n && start + i < OUT_CELLS; i++) {
-        g->cell[start + i] = cells[i];
-        if (!g->dirty[start + i]) {
-            g->dirty[start + i] = 1;
+    unsigned first = line * COLS;
+    for (unsigned i = 0; i < n && first + i < OUT_CELLS; i++) {
+        g->cell[first + i] = cells[i];
+        if (!g->dirty[first + i]) {
+            g->dirty[first + i] = 1;
             g->ndirty++;
         }
     }
     /* CP's next line goes below the program's last */
-    int below = n ? (int)((start + n - 1) / COLS) + 1 : (int)line;
+    int below = n ? (int)((first + n - 1) / COLS) + 1 : (int)line;
     if (g->row < below)
         g->row = below > OUT_ROWS ? OUT_ROWS : below;
     graf_kick(t);

@@ -92,8 +92,10 @@ int diag_x58(struct simctx *s, unsigned rx, unsigned ry)
     const struct diag58_op *op0 = &chain.op[0];
     if (op0->cmd == DIAG58_FSREAD && ry == 15)
         return PGM_SPECIFICATION; /* the count goes to Ry+1 */
-    struct term *t = vm->term; /* NULL while disconnected */
+    struct term *t = vm->term;    /* NULL while disconnected */
     if (t && !graf_is(t)) {
+        if (op0->cmd == DIAG58_FSREAD)
+            diag_set_reg(s, ry + 1, 0);
         sim_set_cc(s, DIAG58_CC_TTY);
         return 0;
     }

@@ -56,7 +56,11 @@ static inline void diag_set_reg(struct simctx *s, unsigned r, uint32_t v)
  * with other I/O, a display still writing the last screen). Its PSW goes
  * back to the DIAGNOSE, which runs again when the machine is next
  * entered; nothing has changed meanwhile. */
-static inline void diag_again(struct simctx *s) { s->vm->cpu.psw.addr = s->iaddr; }
+static inline void diag_again(struct simctx *s)
+{
+    s->vm->cpu.psw.addr = s->iaddr;
+    s->again = true;
+}
 
 /* An address in a register: bits 8-31. */
 static inline uint32_t diag_addr(const struct simctx *s, unsigned r)

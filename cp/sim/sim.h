@@ -19,6 +19,7 @@
 #ifndef CP_SIM_SIM_H
 #define CP_SIM_SIM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "sim/insn.h"
 
@@ -30,6 +31,7 @@ struct simctx {
     uint32_t iaddr; /* where the instruction (or its EXECUTE) is */
     uint8_t ilc;    /* its length in halfwords, as the guest sees it */
     uint32_t tea;   /* the translation-exception address, when one is returned */
+    bool again;     /* DIAGNOSE: not done yet, to be run again (diag_again) */
 };
 
 typedef int (*sim_fn)(struct simctx *s);

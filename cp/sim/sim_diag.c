@@ -78,6 +78,8 @@ int sim_diag(struct simctx *s)
     struct diagcode *d = entry(sim_ea(s));
     if (!d || !d->fn || (d->classes && !(d->classes & s->vm->classes)))
         return PGM_SPECIFICATION;
-    d->count++;
-    return d->fn(s, s->in.r1, s->in.r3);
+    int pgm = d->fn(s, s->in.r1, s->in.r3);
+    if (!s->again)
+        d->count++; /* a DIAGNOSE that waits is counted once, when it is done */
+    return pgm;
 }
