@@ -825,7 +825,8 @@ enum graf_fs_rc graf_fs_write(struct term *t, bool erase, bool pa1, const uint8_
         /* the screen becomes the program's, unless CP has something to show */
         if (!g->fs && cp_wants_screen(g))
             return GRAF_FS_NOTFS;
-        program_reset(g);
+        if (!g->fs)
+            program_reset(g); /* displays not written yet are erased anyway */
         g->need_erase = g->need_crd = false;
         g->fs = true;
         g->fs_pa1 = pa1;

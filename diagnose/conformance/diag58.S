@@ -21,6 +21,10 @@
  *     Ry+1 = 0); a write adds "DIAG58 WRITE" on row 13. The test types
  *     HELLO and ENTER: an attention; X'2A' gives AID ENTER, the field's
  *     address and HELLO (cc 0, Ry+1 = 11); then no input again.
+ *     An erase/write ("DIAG58 STOP ME"): the test presses PA1, which
+ *     stops the machine, and CP READ takes the screen back; the test
+ *     checks, enters BEGIN, then Y: an attention from the console; X'2A'
+ *     gives cc 2; the console read gets Y.
  *  4. An erase/write with X'90' ("DIAG58 PA1 PLEASE"): PA1 is the
  *     program's: the test presses it, X'2A' gives AID PA1.
  *  5. A line on the console ("DIAG58 LINE MODE"): CP takes the screen
@@ -145,6 +149,13 @@ on3270:
         clc     inbuf+3-data(8,%r11),hellofld-data(%r11)
         FAILNE  0x080
         READ    1, 0x081
+        /* PA1 stops the machine: CP READ takes the screen back */
+        X58     fs5, 0, 0x085
+        bal     %r14,waitattn-base(%r12) /* the line the test enters after BEGIN */
+        READ    2, 0x088
+        la      %r2,ccwread-data(%r11)
+        bal     %r14,doio-base(%r12)
+        CHKB    inbuf-data(%r11), 0xE8, 0x08C /* Y */
 
 /* ---- 4. PA1 for the program ------------------------------------------------ */
         X58     fs3, 0, 0x090
@@ -252,6 +263,7 @@ fs1:    DCCW    0x29, fs1data, 0x00, 0x80, fs1_len
 fs2:    DCCW    0x29, fs2data, 0x00, 0x00, fs2_len
 fs3:    DCCW    0x29, fs3data, 0x00, 0x90, fs3_len
 fs4:    DCCW    0x29, fs4data, 0x00, 0x80, fs4_len
+fs5:    DCCW    0x29, fs5data, 0x00, 0x80, fs5_len
 rd:     DCCW    0x2A, inbuf, 0x80, 0x80, 4       /* read into two areas */
         DCCW    0x2A, inbuf+4, 0x00, 0x00, 96
 /* the console */
@@ -300,6 +312,11 @@ fs4data: .byte  0xC3
         .byte   0xC4, 0xC9, 0xC1, 0xC7, 0xF5, 0xF8, 0x40, 0xE6, 0xC1, 0xC9, 0xE3, 0xC9
         .byte   0xD5, 0xC7                              /* DIAG58 WAITING */
         .equ    fs4_len, . - fs4data
+fs5data: .byte  0xC3
+        .byte   0x11, 0xC1, 0x50
+        .byte   0xC4, 0xC9, 0xC1, 0xC7, 0xF5, 0xF8, 0x40, 0xE2, 0xE3, 0xD6, 0xD7, 0x40
+        .byte   0xD4, 0xC5                              /* DIAG58 STOP ME */
+        .equ    fs5_len, . - fs5data
 
 aidenter: .byte 0x7D
 hellofld: .byte 0x11, 0x4C, 0x6A                        /* SBA 810 */

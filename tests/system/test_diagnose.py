@@ -431,9 +431,10 @@ def screen_rows(t):
 def test_x58_3270_console(_):
     """diag58's steps (diagnose/conformance/diag58.S), the screen checked at
     each: its displays in CP's output area and CP's line below them; its
-    full screen, typed into; PA1 as its key; CP taking the screen back for
-    the program's console line and for a message from another user, who
-    goes on working meanwhile."""
+    full screen, typed into; PA1 stopping the machine (CP READ takes the
+    screen back), then PA1 as the program's key; CP taking the screen back
+    for the program's console line and for a message from another user,
+    who goes on working meanwhile."""
     r = cp_run()
     r.name = "diag58"
     t = guestrun.ipl_deck(r, os.path.join(DECKS, "diag58.deck"))
@@ -458,6 +459,14 @@ def test_x58_3270_console(_):
           "the program's full screen:\n%s" % "\n".join(rows))
     t.type("HELLO")
     t.enter()
+    # PA1 stops the machine: CP READ brings back CP's layout
+    t.wait(r"DIAG58 STOP ME")
+    t.key("PA(1)")
+    t.wait_status("CP READ")
+    check("DIAG58" not in t.text(), "CP READ did not bring back CP's screen:\n%s" % t.text())
+    t.enter("BEGIN")
+    t.wait_status("RUNNING")
+    t.enter("Y")
     # 4. PA1 is the program's
     t.wait(r"DIAG58 PA1 PLEASE")
     check("FULL SCREEN" not in t.text(), "an erase/write left the old screen:\n%s" % t.text())
