@@ -1,0 +1,188 @@
+/*
+ * savesys.c - saved systems (≈ DMKSNT's NAMESYS table, DMKCFH's SAVESYS
+ * and the saved-system side of DMKCFG's IPL).
+ *
+ * Entry points: savesys_find, cmd_savesys, savesys_ipl.
+ *
+ * The system specification names each saved system with NAMESYS: the 4K
+ * pages of a machine's storage it holds, and its place in a SAVED area
+ * (dasd/sysspec.c puts it there; the table is in the system record, CP's
+ * cp_sys). SAVESYS name writes, for a machine in CP mode, a header page
+ * (the PSW, general, control and floating-point registers, the storage
+ * keys of the pages, the storage size and the time) and then the pages,
+ * each a page record of the area. IPL name resets the machine, reads them
+ * back into its storage and resumes it where it was saved: a system that
+ * takes a long time to come up (CMS reading its nucleus) is saved once,
+ * after it has come up, and IPLed by name from then on.
+ *
+ * CP does both synchronously, one record per channel program: a saved
+ * system of 256 pages is written or read in well under a second, and CP
+ * does nothing else meanwhile. Shared segments (NAMESYS ... SHARED) are
+ * recorded, but every machine gets its own copy of the pages.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cmd/cmd.h"
+#include "cons/vcons.h"
+#include "console/ebcdic.h"
+#include "dasd/volfmt.h"
+#include "hw/s370.h"
+#include "io/ckd.h"
+#include "io/ios.h"
+#include "io/volumes.h"
+#include "kern/alloc.h"
+#include "kern/cp.h"
+#include "lib/bytes.h"
+#include "lib/tod.h"
+#include "machine/cpu.h"
+#include "mm/gaccess.h"
+#include "mm/gstor.h"
+#include "mm/shadow.h"
+#include "vm/dispatch.h"
+#include "vm/machine.h"
+#include "vm/savesys.h"
+#include "vm/vmblok.h"
+
+#define MAGIC "CPSAVSYS"
+
+const struct vol_namesys *savesys_find(const char *name)
+{
+    for (int i = 0; i < cp_sys.nnamesys; i++)
+        if (strcmp(cp_sys.namesys[i].name, name) == 0)
+            return &cp_sys.namesys[i];
+    return NULL;
+}
+
+static struct rdevblok *volume_of(const struct vol_namesys *n)
+{
+    struct volume *v = volume_by_label(n->volser);
+    return v && v->rdev->online ? v->rdev : NULL;
+}
+
+/* The header page of a machine's state. */
+static void make_header(uint8_t *h, struct vmblok *vm, const struct vol_namesys *n)
+{
+    struct vcpu *c = &vm->cpu;
+    memset(h, 0, VOLFMT_PAGE);
+    memcpy(h + SAVEHDR_OFF_MAGIC, MAGIC, 8);
+    memcpy(h + SAVEHDR_OFF_NAME, n->name, strlen(n->name));
+    put_be16(h + SAVEHDR_OFF_FIRST, n->first);
+    put_be16(h + SAVEHDR_OFF_NPAGES, n->npages);
+    put_be32(h + SAVEHDR_OFF_STOR, vm->stor.size);
+    put_be64(h + SAVEHDR_OFF_TOD, stck());
+    psw370_encode(&c->psw, h + SAVEHDR_OFF_PSW);
+    for (int i = 0; i < 16; i++) {
+        put_be32(h + SAVEHDR_OFF_GPR + 4 * i, (uint32_t)c->gpr[i]);
+        put_be32(h + SAVEHDR_OFF_CR + 4 * i, c->cr[i]);
+    }
+    for (int i = 0; i < 4; i++)
+        put_be64(h + SAVEHDR_OFF_FPR + 8 * i, c->fpr[2 * i]);
+    for (unsigned b = 0; b < 2u * n->npages; b++)
+        h[SAVEHDR_OFF_KEYS + b] = gstor_key(&vm->stor, (n->first * 2u + b) * 2048u);
+}
+
+/* SAVESYS name: the machine, stopped, into the saved system's slot. */
+void cmd_savesys(struct cmdctx *c, struct scan *s)
+{
+    char name[16];
+    struct vmblok *vm = c->vm;
+    if (!scan_token_upper(s, name, sizeof(name)) || strlen(name) > 8) {
+        cmd_emsg(c, "DMKCFH026E", "OPERAND MISSING OR INVALID");
+        return;
+    }
+    const struct vol_namesys *n = savesys_find(name);
+    if (!n) {
+        cmd_emsg(c, "DMKCFH435E", "SYSTEM %s DOES NOT EXIST", name);
+        return;
+    }
+    uint32_t end = (n->first + (uint32_t)n->npages) * VOLFMT_PAGE;
+    if (end > vm->stor.size) {
+        cmd_emsg(c, "DMKCFH436E", "SYSTEM %s NEEDS %uK STORAGE", name, end >> 10);
+        return;
+    }
+    struct rdevblok *rd = volume_of(n);
+    if (!rd) {
+        cmd_emsg(c, "DMKCFH437E", "SYSTEM %s VOLID %s NOT MOUNTED", name, n->volser);
+        return;
+    }
+    if (vm->state != VM_CPMODE)
+        vm_stop(vm, NULL);
+    vm_save_regs(vm);
+    uint8_t *hdr = kmalloc(VOLFMT_PAGE);
+    if (!hdr) {
+        cmd_emsg(c, "DMKCFH067E", "CP STORAGE EXHAUSTED");
+        return;
+    }
+    make_header(hdr, vm, n);
+    int rc = 0;
+    for (unsigned i = 0; rc == 0 && i < n->npages; i++) {
+        /* the page itself (its frame, CP storage below 2G) */
+        const uint8_t *page = gstor_page(&vm->stor, (n->first + i) * VOLFMT_PAGE);
+        rc = page ? ckd_write_pages(rd, n->area_cyl, n->slot + 1u + i, 1, page) : -1;
+    }
+    /* the header last: a system half written is not one */
+    if (rc == 0)
+        rc = ckd_write_pages(rd, n->area_cyl, n->slot, 1, hdr);
+    kfree(hdr);
+    if (rc != 0) {
+        cmd_emsg(c, "DMKCFH438E", "SYSTEM %s NOT SAVED; I/O ERROR ON %s", name, n->volser);
+        return;
+    }
+    cmd_printf(c, "SYSTEM %s SAVED", name);
+}
+
+/* IPL name: reset, load the pages and the state, and resume. */
+enum savesys_err savesys_ipl(struct vmblok *vm, const struct vol_namesys *n, const char *parm)
+{
+    uint32_t end = (n->first + (uint32_t)n->npages) * VOLFMT_PAGE;
+    if (end > vm->stor.size)
+        return SAVESYS_STORAGE;
+    struct rdevblok *rd = volume_of(n);
+    if (!rd)
+        return SAVESYS_NOTMOUNTED;
+    uint8_t *hdr = kmalloc(VOLFMT_PAGE);
+    if (!hdr)
+        return SAVESYS_NOSTORAGE;
+    if (ckd_read_pages(rd, n->area_cyl, n->slot, 1, hdr) != 0) {
+        kfree(hdr);
+        return SAVESYS_IOERROR;
+    }
+    if (memcmp(hdr + SAVEHDR_OFF_MAGIC, MAGIC, 8) != 0 ||
+        get_be16(hdr + SAVEHDR_OFF_FIRST) != n->first ||
+        get_be16(hdr + SAVEHDR_OFF_NPAGES) != n->npages) {
+        kfree(hdr);
+        return SAVESYS_NOTSAVED;
+    }
+    vm_reset(vm, true);
+    int rc = 0;
+    for (unsigned i = 0; rc == 0 && i < n->npages; i++) {
+        uint8_t *page = gstor_page(&vm->stor, (n->first + i) * VOLFMT_PAGE);
+        rc = page ? ckd_read_pages(rd, n->area_cyl, n->slot + 1u + i, 1, page) : -1;
+    }
+    if (rc != 0) {
+        kfree(hdr);
+        vm_reset(vm, true);
+        return SAVESYS_IOERROR;
+    }
+    struct vcpu *c = &vm->cpu;
+    for (unsigned b = 0; b < 2u * n->npages; b++)
+        gstor_set_key(&vm->stor, (n->first * 2u + b) * 2048u, hdr[SAVEHDR_OFF_KEYS + b]);
+    for (int i = 0; i < 16; i++) {
+        c->gpr[i] = get_be32(hdr + SAVEHDR_OFF_GPR + 4 * i);
+        c->cr[i] = get_be32(hdr + SAVEHDR_OFF_CR + 4 * i);
+    }
+    for (int i = 0; i < 4; i++)
+        c->fpr[2 * i] = get_be64(hdr + SAVEHDR_OFF_FPR + 8 * i);
+    psw370_decode(hdr + SAVEHDR_OFF_PSW, &c->psw);
+    kfree(hdr);
+    if (parm && *parm) { /* as for a device IPL: the PARM text in registers 0-15 */
+        uint8_t text[64];
+        memset(text, EBCDIC_BLANK, sizeof(text));
+        size_t len = strlen(parm);
+        a2e(text, parm, len < 64 ? len : 64);
+        for (int i = 0; i < 16; i++)
+            c->gpr[i] = get_be32(text + 4 * i);
+    }
+    vm_start(vm);
+    return SAVESYS_OK;
+}
