@@ -126,8 +126,9 @@ static void add_namesys(struct ctx *c, char **tok, int ntok)
         return;
     }
     if (ntok == 5 && (strcmp(tok[3], "SHARED") != 0 || !parse_range(tok[4], 255, &sf, &sl) ||
-                      sf * 16 < first || sl * 16 + 15 > last)) {
-        err(c, "NAMESYS %s: SHARED needs a range of 64K segments within its pages", tok[1]);
+                      sf == 0 || sf * 16 < first || sl * 16 + 15 > last)) {
+        err(c, "NAMESYS %s: SHARED needs a range of 64K segments within its pages (not 0)",
+            tok[1]);
         return;
     }
     for (int i = 0; i < r->nnamesys; i++)

@@ -280,6 +280,12 @@ static uint8_t ov_key(void *ctx, uint32_t a)
     return a < DIO_OVERLAY ? b->vm->stor.ops.key(b->vm->stor.ops.ctx, a) : 0;
 }
 
+static bool ov_readonly(void *ctx, uint32_t a)
+{
+    struct bio *b = ctx;
+    return a >= DIO_OVERLAY || b->vm->stor.ops.readonly(b->vm->stor.ops.ctx, a);
+}
+
 static void put_ccw(uint8_t *c, uint8_t cmd, uint32_t addr, uint8_t flags, uint16_t count)
 {
     c[0] = cmd;
@@ -465,7 +471,7 @@ int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
     }
     struct bio *b = bio_of(vm);
     b->vm = vm;
-    b->g = (struct gmem){b, DIO_OVERLAY + 4096, ov_read, ov_write, ov_host, ov_key};
+    b->g = (struct gmem){b, DIO_OVERLAY + 4096, ov_read, ov_write, ov_host, ov_key, ov_readonly};
     b->list = list;
     b->count = count;
     b->cur = 0;

@@ -65,8 +65,10 @@ void vm_reset(struct vmblok *vm, bool clear)
     vdev_reset_all(vm);
     cpu_reset(vm, clear);
     shadow_purge(vm);
-    if (clear)
+    if (clear) {
         gstor_clear(&vm->stor);
+        vm->nsegs = 0; /* named segments go with the storage */
+    }
     vm->loop_count = 0;
 }
 

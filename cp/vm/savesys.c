@@ -17,8 +17,10 @@
  *
  * CP does both synchronously, one record per channel program: a saved
  * system of 256 pages is written or read in well under a second, and CP
- * does nothing else meanwhile. Shared segments (NAMESYS ... SHARED) are
- * recorded, but every machine gets its own copy of the pages.
+ * does nothing else meanwhile. The pages of shared segments (NAMESYS ...
+ * SHARED) are read once into frames of CP's and mapped read-only into
+ * every machine that loads the system (gstor_map_shared); DIAGNOSE X'64'
+ * loads and purges named segments the same way (savesys_load_segment).
  */
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +46,13 @@
 #include "vm/vmblok.h"
 
 #define MAGIC "CPSAVSYS"
+
+/* The frames of a saved system's shared segments, read once and then
+ * mapped read-only into every machine that loads the system; a SAVESYS
+ * of it starts a new set (the old one stays with the machines using it). */
+static uint8_t **shared_frames[SYSREC_NAMESYS_MAX];
+
+static unsigned index_of(const struct vol_namesys *n) { return (unsigned)(n - cp_sys.namesys); }
 
 const struct vol_namesys *savesys_find(const char *name)
 {
@@ -128,7 +137,90 @@ void cmd_savesys(struct cmdctx *c, struct scan *s)
         cmd_emsg(c, "DMKCFH438E", "SYSTEM %s NOT SAVED; I/O ERROR ON %s", name, n->volser);
         return;
     }
+    shared_frames[index_of(n)] = NULL; /* the next loads share the new pages */
     cmd_printf(c, "SYSTEM %s SAVED", name);
+}
+
+/* ---------------------------------------------------------------- loading */
+
+
+static bool in_shared(const struct vol_namesys *n, unsigned page)
+{
+    return n->shfirst != NAMESYS_NOSHARE && page >= n->shfirst * 16u &&
+           page < (n->shlast + 1u) * 16u;
+}
+
+/* The shared frame of page `page` of n, reading the shared pages the
+ * first time; NULL on an I/O error or no storage. */
+static uint8_t *shared_frame(const struct vol_namesys *n, struct rdevblok *rd, unsigned page)
+{
+    unsigned k = index_of(n), first = n->shfirst * 16u, count = (n->shlast - n->shfirst + 1u) * 16u;
+    if (!shared_frames[k]) {
+        uint8_t **f = kmalloc(count * sizeof(*f));
+        if (!f)
+            return NULL;
+        for (unsigned i = 0; i < count; i++) {
+            f[i] = pages_alloc(1);
+            if (!f[i] || ckd_read_pages(rd, n->area_cyl, n->slot + 1u + (first + i - n->first),
+                                        1, f[i]) != 0) {
+                for (unsigned j = 0; j <= i; j++)
+                    if (f[j])
+                        pages_free(f[j], 1);
+                kfree(f);
+                return NULL;
+            }
+            sske((uint64_t)(uintptr_t)f[i], 0);
+        }
+        shared_frames[k] = f;
+    }
+    return shared_frames[k][page - first];
+}
+
+/* The header of a saved system from its slot (hdr: a page). */
+static enum savesys_err read_header(const struct vol_namesys *n, struct rdevblok **rdp, uint8_t *hdr)
+{
+    struct rdevblok *rd = volume_of(n);
+    if (!rd)
+        return SAVESYS_NOTMOUNTED;
+    if (ckd_read_pages(rd, n->area_cyl, n->slot, 1, hdr) != 0)
+        return SAVESYS_IOERROR;
+    if (memcmp(hdr + SAVEHDR_OFF_MAGIC, MAGIC, 8) != 0 ||
+        get_be16(hdr + SAVEHDR_OFF_FIRST) != n->first ||
+        get_be16(hdr + SAVEHDR_OFF_NPAGES) != n->npages)
+        return SAVESYS_NOTSAVED;
+    *rdp = rd;
+    return SAVESYS_OK;
+}
+
+/* The saved pages into the machine's storage (shared segments mapped
+ * when share) and their keys. */
+static enum savesys_err load_pages(struct vmblok *vm, const struct vol_namesys *n,
+                                   struct rdevblok *rd, const uint8_t *hdr, bool share)
+{
+    for (unsigned i = 0; i < n->npages; i++) {
+        unsigned page = n->first + i;
+        uint32_t a = page * VOLFMT_PAGE;
+        if (share && in_shared(n, page)) {
+            uint8_t *f = shared_frame(n, rd, page);
+            if (!f)
+                return SAVESYS_IOERROR;
+            gstor_map_shared(&vm->stor, a, f);
+            continue;
+        }
+        uint8_t *frame = gstor_page(&vm->stor, a);
+        if (gstor_is_shared(&vm->stor, a)) { /* a shared page before: a copy of its own now */
+            gstor_release_pages(&vm->stor, a, a, false);
+            frame = gstor_page(&vm->stor, a);
+        }
+        if (!frame)
+            return SAVESYS_NOSTORAGE;
+        if (ckd_read_pages(rd, n->area_cyl, n->slot + 1u + i, 1, frame) != 0)
+            return SAVESYS_IOERROR;
+    }
+    for (unsigned b = 0; b < 2u * n->npages; b++)
+        gstor_set_key(&vm->stor, (n->first * 2u + b) * 2048u, hdr[SAVEHDR_OFF_KEYS + b]);
+    shadow_purge(vm);
+    return SAVESYS_OK;
 }
 
 /* IPL name: reset, load the pages and the state, and resume. */
@@ -137,36 +229,22 @@ enum savesys_err savesys_ipl(struct vmblok *vm, const struct vol_namesys *n, con
     uint32_t end = (n->first + (uint32_t)n->npages) * VOLFMT_PAGE;
     if (end > vm->stor.size)
         return SAVESYS_STORAGE;
-    struct rdevblok *rd = volume_of(n);
-    if (!rd)
-        return SAVESYS_NOTMOUNTED;
     uint8_t *hdr = kmalloc(VOLFMT_PAGE);
     if (!hdr)
         return SAVESYS_NOSTORAGE;
-    if (ckd_read_pages(rd, n->area_cyl, n->slot, 1, hdr) != 0) {
-        kfree(hdr);
-        return SAVESYS_IOERROR;
-    }
-    if (memcmp(hdr + SAVEHDR_OFF_MAGIC, MAGIC, 8) != 0 ||
-        get_be16(hdr + SAVEHDR_OFF_FIRST) != n->first ||
-        get_be16(hdr + SAVEHDR_OFF_NPAGES) != n->npages) {
-        kfree(hdr);
-        return SAVESYS_NOTSAVED;
-    }
-    vm_reset(vm, true);
-    int rc = 0;
-    for (unsigned i = 0; rc == 0 && i < n->npages; i++) {
-        uint8_t *page = gstor_page(&vm->stor, (n->first + i) * VOLFMT_PAGE);
-        rc = page ? ckd_read_pages(rd, n->area_cyl, n->slot + 1u + i, 1, page) : -1;
-    }
-    if (rc != 0) {
-        kfree(hdr);
+    struct rdevblok *rd = NULL;
+    enum savesys_err e = read_header(n, &rd, hdr);
+    if (e == SAVESYS_OK) {
         vm_reset(vm, true);
-        return SAVESYS_IOERROR;
+        e = load_pages(vm, n, rd, hdr, true);
+        if (e != SAVESYS_OK)
+            vm_reset(vm, true);
+    }
+    if (e != SAVESYS_OK) {
+        kfree(hdr);
+        return e;
     }
     struct vcpu *c = &vm->cpu;
-    for (unsigned b = 0; b < 2u * n->npages; b++)
-        gstor_set_key(&vm->stor, (n->first * 2u + b) * 2048u, hdr[SAVEHDR_OFF_KEYS + b]);
     for (int i = 0; i < 16; i++) {
         c->gpr[i] = get_be32(hdr + SAVEHDR_OFF_GPR + 4 * i);
         c->cr[i] = get_be32(hdr + SAVEHDR_OFF_CR + 4 * i);
@@ -185,4 +263,77 @@ enum savesys_err savesys_ipl(struct vmblok *vm, const struct vol_namesys *n, con
     }
     vm_start(vm);
     return SAVESYS_OK;
+}
+
+/* ---------------------------------------------------------------- named segments */
+
+static int seg_slot(const struct vmblok *vm, const struct vol_namesys *n)
+{
+    for (int i = 0; i < vm->nsegs; i++)
+        if (vm->segs[i].ns == n)
+            return i;
+    return -1;
+}
+
+enum savesys_err savesys_find_segment(const struct vol_namesys *n)
+{
+    uint8_t *hdr = kmalloc(VOLFMT_PAGE);
+    struct rdevblok *rd;
+    if (!hdr)
+        return SAVESYS_NOSTORAGE;
+    enum savesys_err e = read_header(n, &rd, hdr);
+    kfree(hdr);
+    return e;
+}
+
+bool savesys_segment_loaded(const struct vmblok *vm, const struct vol_namesys *n)
+{
+    return seg_slot(vm, n) >= 0;
+}
+
+enum savesys_err savesys_load_segment(struct vmblok *vm, const struct vol_namesys *n, bool share,
+                                      bool *overlap, uint32_t *released_end)
+{
+    uint32_t start = n->first * (uint32_t)VOLFMT_PAGE;
+    uint32_t end = start + n->npages * (uint32_t)VOLFMT_PAGE;
+    int slot = seg_slot(vm, n);
+    if (slot < 0 && vm->nsegs == (int)(sizeof(vm->segs) / sizeof(vm->segs[0])))
+        return SAVESYS_NOSTORAGE;
+    uint8_t *hdr = kmalloc(VOLFMT_PAGE);
+    if (!hdr)
+        return SAVESYS_NOSTORAGE;
+    struct rdevblok *rd = NULL;
+    enum savesys_err e = read_header(n, &rd, hdr);
+    uint32_t old = vm->stor.size;
+    if (e == SAVESYS_OK && end > old && gstor_resize(&vm->stor, end) != 0)
+        e = SAVESYS_NOSTORAGE;
+    if (e == SAVESYS_OK)
+        e = load_pages(vm, n, rd, hdr, share);
+    kfree(hdr);
+    if (e != SAVESYS_OK)
+        return e;
+    *overlap = start < old;
+    *released_end = (end < old ? end : old) - 1;
+    if (slot < 0) {
+        slot = vm->nsegs++;
+        vm->segs[slot].old_size = old;
+    }
+    vm->segs[slot].ns = n;
+    vm->segs[slot].shared = share;
+    return SAVESYS_OK;
+}
+
+bool savesys_purge_segment(struct vmblok *vm, const struct vol_namesys *n)
+{
+    int slot = seg_slot(vm, n);
+    if (slot < 0)
+        return false;
+    uint32_t start = n->first * (uint32_t)VOLFMT_PAGE;
+    uint32_t end = start + n->npages * (uint32_t)VOLFMT_PAGE;
+    gstor_release_pages(&vm->stor, start, end - 1, false);
+    if (vm->segs[slot].old_size < vm->stor.size && end >= vm->stor.size)
+        gstor_resize(&vm->stor, vm->segs[slot].old_size > start ? vm->segs[slot].old_size : start);
+    shadow_purge(vm);
+    vm->segs[slot] = vm->segs[--vm->nsegs];
+    return true;
 }

@@ -211,6 +211,18 @@ def test_x60_storage_size(_):
     expect_pass("diag60")
 
 
+def test_x64_named_segments(_):
+    """TESTSEG saved by MAINT with a word in each of its two segments,
+    then diag64 loads, shares, purges and finds it in MAINT's 1M machine."""
+    t = cp_run().term
+    t.command("DEFINE STORAGE 2M", r"STORAGE = 02048K")
+    t.command("STORE 100000 C1C2C3C4", r"\nSTORE COMPLETE$")
+    t.command("STORE 110000 C5C6C7C8", r"\nSTORE COMPLETE$")
+    t.command("SAVESYS TESTSEG", r"\nSYSTEM TESTSEG SAVED")
+    t.command("DEFINE STORAGE 1M", r"STORAGE = 01024K")
+    expect_pass("diag64")
+
+
 def test_x8c_3270_characteristics(_):
     expect_pass("diag8c")
 
