@@ -7,7 +7,11 @@ and ends in a disabled wait with its pass code X'0C0Dpp' (pp = X'40' +
 code / 4; X'3F' diaggen, X'80' diagcls) or X'BADnnn'. They run on one
 cpcms system of this module in MAINT's machine (classes A-G), reader 01C
 attached as 00C, as test_guests.py runs its programs (guestrun.py);
-diagcls runs as USER01 (class G only). Some tests then look at what the
+diagcls runs as USER01 (class G only); diag18, diag20 and diag250 run as
+DIAGIO, a user this module adds to the default directory (written to
+build/test-state/diagnose-cp.direct), whose 3350 minidisk of 5 cylinders
+(CPUSR1 cylinders 110-114) is 191, read-write, and again 192, linked
+read-only from its own directory entry. Some tests then look at what the
 program left: the screen (X'08' without a buffer), storage through
 DISPLAY (X'04' against CP's nucleus, X'0C' against QUERY TIME), CP's
 counters (INDICATE PRIVOPS); X'54' is driven with PA2; LOGOFF through
@@ -31,6 +35,14 @@ REPO = harness.REPO
 SOURCES = os.path.join(REPO, "diagnose", "conformance")
 DECKS = os.path.join(REPO, "build", "diagnose")
 NUCLEUS = os.path.join(REPO, "build", "cp", "cpnuc.bin")
+DIRECT = os.path.join(REPO, "build", "test-state", "diagnose-cp.direct")
+
+DIAGIO = """USER DIAGIO DIAGIO 1M 16M G
+ OPTION ECMODE REALTIMER
+ CONSOLE 009 3215
+ MDISK 191 3350 110 005 CPUSR1 W
+ LINK DIAGIO 191 192 RR
+"""
 
 _cp = None
 
@@ -38,7 +50,12 @@ _cp = None
 def cp_run():
     global _cp, LAST_SYSTEM
     if _cp is None:
-        _cp = guestrun.CPRun("diagnose-cp")
+        os.makedirs(os.path.dirname(DIRECT), exist_ok=True)
+        with open(os.path.join(REPO, "dasd", "system", "user.direct")) as f:
+            text = f.read()
+        with open(DIRECT, "w") as f:
+            f.write(text.rstrip("\n") + "\n" + DIAGIO)
+        _cp = guestrun.CPRun("diagnose-cp", spec_changes={"DIRECT": DIRECT})
         atexit.register(lambda: _cp.stop())
     LAST_SYSTEM = _cp
     return _cp.ensure()
@@ -224,6 +241,37 @@ def test_privilege_classes(_):
         user_done(t)
 
 
+def test_x18_standard_dasd_io(_):
+    """As DIAGIO, on its minidisk 191 and the read-only link 192."""
+    t = user_terminal("DIAGIO")
+    try:
+        t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
+        expect_pass("diag18", term=t)
+    finally:
+        user_done(t)
+
+
+def test_x20_general_io(_):
+    t = user_terminal("DIAGIO")
+    try:
+        expect_pass("diag20", term=t)
+    finally:
+        user_done(t)
+
+
+def test_x250_block_io(_):
+    """Twice: the first run ends with 191 bound, and the second begins by
+    finding it unbound after its IPL (a system reset removes the binding);
+    diag250 links 192 again itself after DETACH."""
+    t = user_terminal("DIAGIO")
+    try:
+        expect_pass("diag250", term=t)
+        expect_pass("diag250", term=t)
+        t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
+    finally:
+        user_done(t)
+
+
 def test_indicate_counts_the_codes(_):
     """INDICATE PRIVOPS lists each code used with its count."""
     t = cp_run().term
@@ -232,7 +280,8 @@ def test_indicate_counts_the_codes(_):
     while t.status() == "MORE...":
         t.key("Clear")
         screen += "\n" + t.text()
-    for code, name in (("0008", "CPCMD"), ("0024", "DEVTYPE"), ("0060", "STORSIZE")):
+    for code, name in (("0008", "CPCMD"), ("0024", "DEVTYPE"), ("0060", "STORSIZE"),
+                       ("0018", "DASDIO"), ("0020", "GENIO"), ("0250", "BLOCKIO")):
         m = re.search(r"^DIAG  %s +(\d+)  %s$" % (code, name), screen, re.M)
         check(m and int(m.group(1)) > 0, "INDICATE PRIVOPS has no count for DIAG %s:\n%s" % (code, screen))
 
