@@ -174,9 +174,9 @@ static void compile_directory(const struct sysspec *spec, struct compiled_dir *o
             continue;
         const struct spec_volume *v = spec_find(spec, d->d.volser);
         if (!v) {
-            fprintf(stderr, "%s: line %u: MDISK %03X: volume %s is not in %s\n", spec->direct,
-                    d->line, d->d.vaddr, d->d.volser, spec->path);
-            errors++;
+            /* a volume of its own, mounted or not: LINK says NOT MOUNTED */
+            fprintf(stderr, "%s: line %u: MDISK %03X: warning: volume %s is not in %s\n",
+                    spec->direct, d->line, d->d.vaddr, d->d.volser, spec->path);
         } else if (v->g && (unsigned)d->d.cyl + d->d.ncyl > v->g->cyls) {
             fprintf(stderr,
                     "%s: line %u: MDISK %03X: cylinders %u-%u are beyond the end of %s "

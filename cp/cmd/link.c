@@ -83,16 +83,15 @@ static void make_link(struct cmdctx *c, struct vmblok *vm, const struct linkreq 
         return;
     }
 
-    unsigned mode = r->mode ? r->mode : strcmp(r->owner, vm->userid) == 0 ? dd->mode & DIR_MODE_MASK
-                                                                           : DIR_MODE_R;
+    unsigned mode = r->mode                             ? r->mode
+                    : strcmp(r->owner, vm->userid) == 0 ? dd->mode & DIR_MODE_MASK
+                                                        : DIR_MODE_R;
     struct mdisk_usage u;
     mdisk_usage(r->owner, r->ovaddr, vm, &u);
     char tail[40] = "";
     bool rw = false, ok = true, forced = false;
     switch (mode) {
-    case DIR_MODE_R:
-        ok = u.rw == 0;
-        break;
+    case DIR_MODE_R: ok = u.rw == 0; break;
     case DIR_MODE_RR:
         if (u.rw)
             by_whom(tail, sizeof(tail), "R/W", u.rw, u.rw_user);
@@ -339,8 +338,7 @@ static void tdisk_ready(void *arg, struct volume *vol, unsigned start, const cha
         struct mdisk_id id = {.vol = vol, .start = (uint16_t)start, .ncyl = q->ncyl};
         if (!mdisk_attach(vm, q->vaddr, &id, true, true)) {
             tdisk_release(vol, start, q->ncyl);
-            vcons_cp_message(vm, "DMKDEF094E DEV %03X NOT DEFINED; CP STORAGE EXHAUSTED",
-                             q->vaddr);
+            vcons_cp_message(vm, "DMKDEF094E DEV %03X NOT DEFINED; CP STORAGE EXHAUSTED", q->vaddr);
         } else if (vm->imsg) {
             vcons_cp_message(vm, "DASD %03X DEFINED", q->vaddr);
         }

@@ -172,7 +172,8 @@ static bool storage_size(const char *tok, uint32_t *bytes)
 /* T3350 and the like: a temporary disk of that type */
 static uint16_t tok_is_tdisk(const char *tok)
 {
-    static const uint16_t types[] = {0x2314, 0x2319, 0x3330, 0x3340, 0x3350, 0x3375, 0x3380, 0x3390};
+    static const uint16_t types[] = {0x2314, 0x2319, 0x3330, 0x3340,
+                                     0x3350, 0x3375, 0x3380, 0x3390};
     uint32_t v;
     if (tok[0] != 'T' || strlen(tok) != 5 || !parse_hex32(tok + 1, &v))
         return 0;
@@ -432,7 +433,8 @@ static void one_privop(void *arg, uint16_t opcode, const struct simop *op)
 static void one_diag(void *arg, uint32_t code, const struct diagcode *d)
 {
     struct privctx *p = arg;
-    cmd_printf(p->c, "DIAG  %04X %10llu  %s", (unsigned)code, (unsigned long long)d->count, d->name);
+    cmd_printf(p->c, "DIAG  %04X %10llu  %s", (unsigned)code, (unsigned long long)d->count,
+               d->name);
 }
 
 void cmd_indicate(struct cmdctx *c, struct scan *s)
@@ -480,7 +482,7 @@ void cmd_trace(struct cmdctx *c, struct scan *s)
         const char *name;
         uint8_t minlen, bits;
     } events[] = {
-        {"SVC", 3, TR_SVC},      {"I/O", 3, TR_IO}, {"IO", 2, TR_IO},  {"PROGRAM", 3, TR_PGM},
+        {"SVC", 3, TR_SVC},      {"I/O", 3, TR_IO},    {"IO", 2, TR_IO},   {"PROGRAM", 3, TR_PGM},
         {"EXTERNAL", 3, TR_EXT}, {"PRIV", 4, TR_PRIV}, {"ALL", 3, TR_ALL},
     };
     struct vmblok *vm = c->vm;
@@ -527,7 +529,7 @@ void cmd_trace(struct cmdctx *c, struct scan *s)
     }
     bool was = vm->trace != 0;
     if (off)
-        vm->trace &= (uint8_t)~(bits ? bits : TR_ALL);
+        vm->trace &= (uint8_t) ~(bits ? bits : TR_ALL);
     else
         vm->trace |= bits;
     vm->trace_run = run;

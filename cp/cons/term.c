@@ -214,8 +214,8 @@ static void vm_logical_line(void *arg, const char *line, size_t len)
  * Returns where the CP part starts, or NULL. */
 static const char *cp_escape(const struct vmblok *vm, const char *line)
 {
-    if (!vm->linend || line[0] != vm->linend || (line[1] & 0xDF) != 'C' || (line[2] & 0xDF) != 'P' ||
-        (line[3] != ' ' && line[3] != '\0'))
+    if (!vm->linend || line[0] != vm->linend || (line[1] & 0xDF) != 'C' ||
+        (line[2] & 0xDF) != 'P' || (line[3] != ' ' && line[3] != '\0'))
         return NULL;
     line += 3;
     while (*line == ' ')

@@ -27,10 +27,10 @@ struct term;
 #define OUT_ALARM 0x01 /* sound the alarm when shown (MSG, WNG) */
 #define OUT_ECHO  0x04 /* the echo of an input line */
 
-#define TERM_LINE_MAX  132  /* longest output line CP keeps (longer is split) */
-#define TERM_INPUT_MAX 130  /* characters of one input line (R6 BUFIN) */
-#define TERM_INPUT_QUEUE 4 /* lines entered ahead of CP: more is NOT ACCEPTED */
-#define TERM_OUTQ_MAX  1000 /* lines queued before output is discarded */
+#define TERM_LINE_MAX    132  /* longest output line CP keeps (longer is split) */
+#define TERM_INPUT_MAX   130  /* characters of one input line (R6 BUFIN) */
+#define TERM_INPUT_QUEUE 4    /* lines entered ahead of CP: more is NOT ACCEPTED */
+#define TERM_OUTQ_MAX    1000 /* lines queued before output is discarded */
 
 struct outline {
     struct outline *next;

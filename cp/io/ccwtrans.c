@@ -452,8 +452,7 @@ enum ccwt_end ccw_translate(const struct gmem *g, uint32_t ccw_addr, uint8_t key
                 p->nidaw = first;
                 break;
             }
-            emit(&x, ecmd, (flags & CCW_KEEP) | CCW_IDA, count, p->host_ptr(&p->idaw[first]),
-                 addr);
+            emit(&x, ecmd, (flags & CCW_KEEP) | CCW_IDA, count, p->host_ptr(&p->idaw[first]), addr);
             for (unsigned i = 0; i < x.npend; i++)
                 note_store(&x, x.pend[i].lo, x.pend[i].hi);
         }

@@ -94,8 +94,8 @@ enum ccwt_end {
 struct ccwpiece {
     uint8_t cmd, flags; /* flags: CCWF_CD CC SLI SKIP PCI (IDA is the translation's) */
     uint16_t count;
-    uint32_t host;      /* real address of the data in CP's storage, or 0 */
-    uint32_t data;      /* guest real address of the data when host is 0 */
+    uint32_t host; /* real address of the data in CP's storage, or 0 */
+    uint32_t data; /* guest real address of the data when host is 0 */
     uint16_t resid_adj;
 };
 
@@ -113,9 +113,9 @@ struct ccwdev {
     /* gccw: the guest CCW at gaddr; arg: narg bytes of its data (fewer
      * than argbytes asked when the count is smaller or the CCW has IDA);
      * first: the index the first real CCW it becomes will have */
-    enum ccwdev_act (*command)(void *ctx, uint32_t gaddr, const uint8_t gccw[8],
-                               const uint8_t *arg, unsigned narg, unsigned first,
-                               struct ccwpiece out[CCWDEV_MAXPIECE], unsigned *nout);
+    enum ccwdev_act (*command)(void *ctx, uint32_t gaddr, const uint8_t gccw[8], const uint8_t *arg,
+                               unsigned narg, unsigned first, struct ccwpiece out[CCWDEV_MAXPIECE],
+                               unsigned *nout);
 };
 
 struct ccwprog {
@@ -131,7 +131,7 @@ struct ccwprog {
     const struct ccwdev *dev;  /* the device's own rules */
     const struct ccw1 *prefix; /* real CCWs run before the program (command-chained) */
     unsigned nprefix;
-    uint16_t *resid_adj;       /* per real CCW (maxccw entries), needed with dev */
+    uint16_t *resid_adj; /* per real CCW (maxccw entries), needed with dev */
 
     /* results */
     unsigned nccw, nidaw; /* real CCWs (the stop CCW not counted) and IDAWs used */

@@ -6,13 +6,17 @@
  * number) and ckd_read_pages (consecutive 4 KB page records of an area).
  * Both build the classic chain (Seek, Search ID Equal with a TIC back to
  * it, Read Data, Read Data Multitrack across the heads of a cylinder) and
- * run it synchronously: CP uses them while it comes up.
+ * run it synchronously: CP uses them while it comes up. A unit check other
+ * than command reject or intervention required (a data check, say) is
+ * retried twice; what still fails is reported on the operator's console
+ * (DMKDAS502E with the sense bytes) and the caller gets -1.
  */
 #include <string.h>
 #include "dasd/ckdgeom.h"
 #include "dasd/volfmt.h"
 #include "io/ckd.h"
 #include "io/ios.h"
+#include "kern/log.h"
 #include "lib/tod.h"
 
 #define CCW_SEEK    0x07
@@ -22,6 +26,8 @@
 #define CCW_READ_MT 0x86
 
 #define MAX_PAGES_PER_IO 32
+#define CKD_RETRIES      3    /* tries of a chain that ends with a unit check that may pass */
+#define SNS1_NORECORD    0x08 /* sense byte 1: no record found */
 
 static struct {
     struct ccw1 ccw[MAX_PAGES_PER_IO + 4];
@@ -29,17 +35,33 @@ static struct {
     uint8_t search[8];
 } chain __attribute__((aligned(8)));
 
+/* Run the chain; a unit check that may pass (not a command reject, not
+ * intervention required) is retried, and the last failure is reported
+ * with its sense bytes. Returns the residual count or -1. */
 static int run(struct rdevblok *rd)
 {
     static struct ioblok io;
-    memset(&io, 0, sizeof(io));
-    io.rdev = rd;
-    io.ccw = chain.ccw;
-    if (ios_sync(&io, TOD_SEC(10)) != 0 || io.cc != 0)
-        return -1;
-    if ((io.dstat & (DEV_UC | DEV_UX)) || io.sstat & ~SCH_IL)
-        return -1;
-    return io.residual;
+    for (int attempt = 1;; attempt++) {
+        memset(&io, 0, sizeof(io));
+        io.rdev = rd;
+        io.ccw = chain.ccw;
+        if (ios_sync(&io, TOD_SEC(10)) != 0 || io.cc != 0) {
+            cp_log("DMKDAS501E DASD %03X NOT RESPONDING", rd->devno);
+            return -1;
+        }
+        if (!(io.dstat & (DEV_UC | DEV_UX)) && !(io.sstat & ~SCH_IL))
+            return io.residual;
+        if ((io.dstat & DEV_UC) && io.senselen && (io.sense[1] & SNS1_NORECORD))
+            return -1; /* not there: an answer, not an error (a label CP looks for) */
+        bool permanent = !(io.dstat & DEV_UC) || !io.senselen || (io.sense[0] & 0xC0);
+        if (permanent || attempt == CKD_RETRIES) {
+            cp_log("DMKDAS502E DASD %03X I/O ERROR; STATUS %02X%02X SENSE %02X%02X%02X%02X; CYL %u "
+                   "HEAD %u",
+                   rd->devno, io.dstat, io.sstat, io.sense[0], io.sense[1], io.sense[2],
+                   io.sense[3], get_be16(chain.seek + 2), get_be16(chain.seek + 4));
+            return -1;
+        }
+    }
 }
 
 static void locate(unsigned cyl, unsigned head, unsigned rec)

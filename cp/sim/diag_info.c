@@ -23,6 +23,7 @@
 #include "mm/gaccess.h"
 #include "sim/diag_rules.h"
 #include "sim/diagsim.h"
+#include "vdev/mdisk.h"
 #include "vdev/vded.h"
 #include "vdev/vdev.h"
 
@@ -68,11 +69,13 @@ int diag_x1c(struct simctx *s, unsigned rx, unsigned ry)
 
 uint8_t diag24_dasd_flags(struct vmblok *vm, struct vdev *vd)
 {
-    /* A dedicated disk is read/write and permanent. Minidisks add their
-     * link mode (VDEVFLAG_RDONLY) and temporary disks (VDEVFLAG_TDISK). */
+    /* A dedicated disk is read/write and permanent; a minidisk has its
+     * link mode (VDEVFLAG_RDONLY), a temporary disk VDEVFLAG_TDISK. */
+    struct mdisk_info mi;
     (void)vm;
-    (void)vd;
-    return 0;
+    if (!mdisk_info(vd, &mi))
+        return 0;
+    return (uint8_t)((mi.rw ? 0 : VDEVFLAG_RDONLY) | (mi.tdisk ? VDEVFLAG_TDISK : 0));
 }
 
 static uint8_t vdev_status(const struct vdev *vd)

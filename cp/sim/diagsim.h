@@ -26,6 +26,10 @@ int diag_x8c(struct simctx *s, unsigned rx, unsigned ry); /* 3270 characteristic
 /* diag_stor.c: storage */
 int diag_x04(struct simctx *s, unsigned rx, unsigned ry); /* examine real storage */
 int diag_x10(struct simctx *s, unsigned rx, unsigned ry); /* release pages */
+/* diag_io.c: synchronous I/O */
+int diag_x18(struct simctx *s, unsigned rx, unsigned ry);  /* standard DASD I/O */
+int diag_x20(struct simctx *s, unsigned rx, unsigned ry);  /* general I/O */
+int diag_x250(struct simctx *s, unsigned rx, unsigned ry); /* block I/O */
 /* diag_cmd.c */
 int diag_x08(struct simctx *s, unsigned rx, unsigned ry); /* CP command */
 

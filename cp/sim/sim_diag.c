@@ -41,6 +41,9 @@ static struct diagcode diag_table[TABLE] = {
     [DIAG_EMSG / 4] = {"EMSG", G, diag_x5c},
     [DIAG_STORSIZE / 4] = {"STORSIZE", G, diag_x60},
     [DIAG_TERMCHAR / 4] = {"TERMCHAR", G, diag_x8c},
+    [DIAG_DASDIO / 4] = {"DASDIO", G, diag_x18},
+    [DIAG_GENIO / 4] = {"GENIO", G, diag_x20},
+    [DIAG_BLOCKIO / 4] = {"BLOCKIO", G, diag_x250},
 };
 
 #undef G

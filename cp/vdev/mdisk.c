@@ -61,12 +61,12 @@
 #define SLOT  16 /* bytes of one argument copy */
 
 /* File mask (Set File Mask X'1F'): write control and seek control */
-#define FM_WRITE        0xC0
-#define FM_WR_NOHA      0x00 /* inhibit Write HA and Write R0 */
-#define FM_WR_NONE      0x40 /* inhibit all writes */
-#define FM_WR_UPDATE    0x80 /* write update only */
-#define FM_WR_ALL       0xC0
-#define FM_RESERVED     0x20
+#define FM_WRITE     0xC0
+#define FM_WR_NOHA   0x00 /* inhibit Write HA and Write R0 */
+#define FM_WR_NONE   0x40 /* inhibit all writes */
+#define FM_WR_UPDATE 0x80 /* write update only */
+#define FM_WR_ALL    0xC0
+#define FM_RESERVED  0x20
 
 /* Sense byte 0 */
 #define SNS_CMDREJ 0x80
@@ -177,7 +177,10 @@ static void arg_piece(struct ccwpiece *pc, uint8_t cmd, uint8_t flags, uint16_t 
                       const uint8_t *slot)
 {
     uint16_t n = count < SLOT ? count : SLOT;
-    *pc = (struct ccwpiece){.cmd = cmd, .flags = flags, .count = n, .host = host_ptr(slot),
+    *pc = (struct ccwpiece){.cmd = cmd,
+                            .flags = flags,
+                            .count = n,
+                            .host = host_ptr(slot),
                             .resid_adj = (uint16_t)(count - n)};
 }
 
@@ -187,11 +190,17 @@ static unsigned argbytes(void *ctx, uint8_t cmd)
     case 0x07:
     case 0x0B:
     case 0x1B: return 6;
-    case 0x31: case 0x51: case 0x71:
-    case 0xB1: case 0xD1: case 0xF1: return 5;
+    case 0x31:
+    case 0x51:
+    case 0x71:
+    case 0xB1:
+    case 0xD1:
+    case 0xF1: return 5;
     case 0x39:
     case 0xB9: return 4;
-    case 0x1D: case 0x01: case 0x9D:
+    case 0x1D:
+    case 0x01:
+    case 0x9D:
     case 0x15:
     case 0x11: return 8;
     case 0x1F: return 1;
@@ -253,24 +262,37 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
     case 0x03: /* no-operation */
     case 0x04: /* sense */
     case 0xE4: /* sense ID */
-    case 0x06: case 0x86: /* read data */
-    case 0x0E: case 0x8E: /* read key and data */
-    case 0x05: case 0x85: /* write data */
-    case 0x0D: case 0x8D: /* write key and data */
-    case 0x29: case 0xA9: case 0x49: case 0xC9: case 0x69: case 0xE9: /* search key */
-    case 0x22: case 0x23: /* read sector, set sector */
-    case 0x94: case 0xB4: case 0x14: /* release, reserve, unconditional reserve */
+    case 0x06:
+    case 0x86: /* read data */
+    case 0x0E:
+    case 0x8E: /* read key and data */
+    case 0x05:
+    case 0x85: /* write data */
+    case 0x0D:
+    case 0x8D: /* write key and data */
+    case 0x29:
+    case 0xA9:
+    case 0x49:
+    case 0xC9:
+    case 0x69:
+    case 0xE9: /* search key */
+    case 0x22:
+    case 0x23: /* read sector, set sector */
+    case 0x94:
+    case 0xB4:
+    case 0x14: /* release, reserve, unconditional reserve */
     case 0x19: /* write HA: only a full pack's mask allows it, and there start is 0 */
         return CCWD_PASS;
 
-    case 0x12: case 0x92: /* read count */
-    case 0x16: case 0x96: /* read R0 */
-    case 0x1E: case 0x9E: /* read CKD */
-        return note_fix(l, first, FIX_COUNT, g);
-    case 0x1A: case 0x9A: /* read HA */
-        return note_fix(l, first, FIX_HA, g);
-    case 0x64: /* read device characteristics */
-        return note_fix(l, first, FIX_RDC, g);
+    case 0x12:
+    case 0x92: /* read count */
+    case 0x16:
+    case 0x96: /* read R0 */
+    case 0x1E:
+    case 0x9E: /* read CKD */ return note_fix(l, first, FIX_COUNT, g);
+    case 0x1A:
+    case 0x9A: /* read HA */ return note_fix(l, first, FIX_HA, g);
+    case 0x64: /* read device characteristics */ return note_fix(l, first, FIX_RDC, g);
 
     case 0x07:
     case 0x0B:
@@ -282,15 +304,21 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
             return CCWD_REJECT; /* beyond the extent */
         }
         relocate(l, s + 2);
-        l->seek[l->nseek++] = (struct seekrec){(uint16_t)first, cmd == 0x1B, get_be16(s + 2),
-                                               get_be16(s + 4)};
+        l->seek[l->nseek++] =
+            (struct seekrec){(uint16_t)first, cmd == 0x1B, get_be16(s + 2), get_be16(s + 4)};
         arg_piece(&out[0], cmd, flags, count, s);
         *nout = 1;
         return CCWD_REPLACE;
     }
 
-    case 0x31: case 0x51: case 0x71: case 0xB1: case 0xD1: case 0xF1: /* search ID */
-    case 0x39: case 0xB9: { /* search HA */
+    case 0x31:
+    case 0x51:
+    case 0x71:
+    case 0xB1:
+    case 0xD1:
+    case 0xF1: /* search ID */
+    case 0x39:
+    case 0xB9: { /* search HA */
         uint8_t *s = new_slot(l, arg, narg);
         relocate(l, s);
         arg_piece(&out[0], cmd, flags, count, s);
@@ -298,7 +326,11 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
         return CCWD_REPLACE;
     }
 
-    case 0x1D: case 0x01: case 0x9D: case 0x15: case 0x11: { /* count field written */
+    case 0x1D:
+    case 0x01:
+    case 0x9D:
+    case 0x15:
+    case 0x11: { /* count field written */
         uint8_t *s = new_slot(l, arg, 8);
         relocate(l, s);
         if (count == 8) {
@@ -306,9 +338,14 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
             *nout = 1;
             return CCWD_REPLACE;
         }
-        out[0] = (struct ccwpiece){.cmd = cmd, .flags = CCWF_CD, .count = 8, .host = host_ptr(s),
+        out[0] = (struct ccwpiece){.cmd = cmd,
+                                   .flags = CCWF_CD,
+                                   .count = 8,
+                                   .host = host_ptr(s),
                                    .resid_adj = (uint16_t)(count - 8)};
-        out[1] = (struct ccwpiece){.cmd = cmd, .flags = flags, .count = (uint16_t)(count - 8),
+        out[1] = (struct ccwpiece){.cmd = cmd,
+                                   .flags = flags,
+                                   .count = (uint16_t)(count - 8),
                                    .data = get_be24(g + CCW0_ADDR) + 8};
         *nout = 2;
         return CCWD_REPLACE;
@@ -319,8 +356,8 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
             return CCWD_REJECT;
         l->guest_sfm = true;
         l->pre_mask[0] = (uint8_t)(write_control(link_mask(l), arg[0]) | (arg[0] & ~FM_WRITE));
-        out[0] = (struct ccwpiece){.cmd = 0x03, .flags = flags, .count = count,
-                                   .host = host_ptr(l->slot[l->nslot])};
+        out[0] = (struct ccwpiece){
+            .cmd = 0x03, .flags = flags, .count = count, .host = host_ptr(l->slot[l->nslot])};
         *nout = 1;
         return CCWD_REPLACE;
     }
@@ -332,17 +369,19 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
         relocate(l, s + 2);
         l->seek[l->nseek++] = (struct seekrec){(uint16_t)first, false, l->id.start, 0};
         uint8_t chain = cmd == 0x13 ? flags & (CCWF_CC | CCWF_PCI) : CCWF_CC;
-        out[0] = (struct ccwpiece){.cmd = 0x07, .flags = chain | CCWF_SLI, .count = 6,
-                                   .host = host_ptr(s)};
+        out[0] = (struct ccwpiece){
+            .cmd = 0x07, .flags = chain | CCWF_SLI, .count = 6, .host = host_ptr(s)};
         *nout = 1;
         if (cmd == 0x13)
             return CCWD_REPLACE;
         if (l->nslot >= NSLOT)
             return CCWD_FULL;
-        out[1] = (struct ccwpiece){.cmd = 0x16, .flags = CCWF_CC | CCWF_SLI | CCWF_SKIP,
-                                   .count = SLOT, .host = host_ptr(new_slot(l, home, 0))};
-        out[2] = (struct ccwpiece){.cmd = 0x06, .flags = flags, .count = count,
-                                   .data = get_be24(g + CCW0_ADDR)};
+        out[1] = (struct ccwpiece){.cmd = 0x16,
+                                   .flags = CCWF_CC | CCWF_SLI | CCWF_SKIP,
+                                   .count = SLOT,
+                                   .host = host_ptr(new_slot(l, home, 0))};
+        out[2] = (struct ccwpiece){
+            .cmd = 0x06, .flags = flags, .count = count, .data = get_be24(g + CCW0_ADDR)};
         *nout = 3;
         return CCWD_REPLACE;
     }

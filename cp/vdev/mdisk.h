@@ -38,9 +38,9 @@ struct mdisk_id {
 
 /* How the machines other than `except` use a minidisk. */
 struct mdisk_usage {
-    unsigned ro, rw;                 /* their read-only and read-write links */
-    const struct vmblok *rw_user;    /* one of them with read-write */
-    const struct vmblok *any_user;   /* one of them with any link */
+    unsigned ro, rw;               /* their read-only and read-write links */
+    const struct vmblok *rw_user;  /* one of them with read-write */
+    const struct vmblok *any_user; /* one of them with any link */
 };
 void mdisk_usage(const char *owner, uint16_t ovaddr, const struct vmblok *except,
                  struct mdisk_usage *u);

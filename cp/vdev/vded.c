@@ -35,13 +35,14 @@ struct vded {
     struct ioblok io;
     struct ccwprog prog;
     uint8_t key;
-    bool discard;  /* reset while running: the ending is dropped */
-    bool ipl;      /* the first translation of an IPL: the IPL CCW is at 0 */
+    bool discard; /* reset while running: the ending is dropped */
+    bool ipl;     /* the first translation of an IPL: the IPL CCW is at 0 */
     struct gmem ipl_mem;
     bool released; /* the device left the machine while running */
     uint8_t sense[32];
     uint8_t senselen;
     const struct vded_rules *rules; /* a shared device's rules, or NULL */
+    const struct gmem *mem;         /* the program's storage, if not the guest's (DIAGNOSE) */
     void *rules_ctx;
     struct ccw1 ccw[MAXCCW];
     uint32_t guest_ccw[MAXCCW];
@@ -80,7 +81,8 @@ static bool translate_and_start(struct vded *d, uint32_t at)
         p->resid_adj = d->resid_adj;
         d->rules->prepare(d->rules_ctx, p);
     }
-    enum ccwt_end e = ccw_translate(d->ipl ? &d->ipl_mem : &d->vm->stor.ops, at, d->key, p);
+    const struct gmem *g = d->ipl ? &d->ipl_mem : d->mem ? d->mem : &d->vm->stor.ops;
+    enum ccwt_end e = ccw_translate(g, at, d->key, p);
     d->ipl = false;
     if (p->nccw == 0 && e == CCWT_PROGCHECK) {
         csw_status(d->vd->csw, d->key, p->fail_addr + 8, 0, p->fail_cstat, 0);
@@ -123,6 +125,7 @@ static bool saved_sense(struct vded *d, uint32_t caw)
 static int ded_start(struct vmblok *vm, struct vdev *vd, uint32_t caw)
 {
     struct vded *d = vd->priv;
+    d->mem = NULL;
     if (saved_sense(d, caw))
         return 0;
     d->senselen = 0;
@@ -270,6 +273,7 @@ static uint8_t ipl_key(void *ctx, uint32_t raddr)
 static int ded_ipl(struct vmblok *vm, struct vdev *vd)
 {
     struct vded *d = vd->priv;
+    d->mem = NULL;
     d->ipl_mem = (struct gmem){d, vm->stor.size, ipl_read, ipl_write, ipl_host_addr, ipl_key};
     d->ipl = true;
     d->key = 0;
@@ -279,6 +283,27 @@ static int ded_ipl(struct vmblok *vm, struct vdev *vd)
         return 1;
     vd->busy = true;
     return 0;
+}
+
+int vded_start_mem(struct vmblok *vm, struct vdev *vd, const struct gmem *g, uint32_t addr,
+                   uint8_t key)
+{
+    struct vded *d = vd->priv;
+    d->mem = g;
+    d->key = key;
+    d->discard = false;
+    d->senselen = 0;
+    if (!translate_and_start(d, addr))
+        return 1;
+    vd->busy = true;
+    return 0;
+}
+
+size_t vded_sense(const struct vdev *vd, uint8_t sense[32])
+{
+    const struct vded *d = vd->priv;
+    memcpy(sense, d->sense, d->senselen);
+    return d->senselen;
 }
 
 static const struct vdev_ops ded_ops = {
@@ -388,6 +413,8 @@ struct vdev *vded_create_shared(struct vmblok *vm, struct rdevblok *rd, uint16_t
     }
     return vd;
 }
+
+bool vded_is(const struct vdev *vd) { return vd->ops == &ded_ops; }
 
 struct vmblok *vded_owner(const struct rdevblok *rd, uint16_t *vaddr)
 {

@@ -50,6 +50,16 @@ struct vded_rules {
     void (*describe)(void *ctx, char *buf, size_t len);
 };
 
+/* A device of vded's kind (dedicated or shared): true if vd is one. */
+bool vded_is(const struct vdev *vd);
+/* Start a channel program from storage g instead of the guest's (the
+ * programs CP builds for DIAGNOSE X'250'); as vdev_ops start. */
+struct gmem;
+int vded_start_mem(struct vmblok *vm, struct vdev *vd, const struct gmem *g, uint32_t addr,
+                   uint8_t key);
+/* The sense bytes CP kept after the last unit check (0 if none). */
+size_t vded_sense(const struct vdev *vd, uint8_t sense[32]);
+
 struct vdev *vded_create_shared(struct vmblok *vm, struct rdevblok *rd, uint16_t vaddr,
                                 enum vdev_class cls, const struct vded_rules *rules, void *ctx);
 

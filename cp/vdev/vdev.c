@@ -95,6 +95,12 @@ static void make_pending(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8
 void vdev_ended(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8], bool own)
 {
     vd->busy = false;
+    if (vm->dio_dev == vd && own) {
+        /* the end of a DIAGNOSE's I/O: no interruption */
+        vm->dio_dev = NULL;
+        vm->dio_done(vm, vd, csw);
+        return;
+    }
     if (vm->state == VM_IPL && vm->ipl_dev == vd && own) {
         vm_ipl_ended(vm, csw);
         return;
@@ -110,8 +116,8 @@ void vdev_ended(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8], bool o
 
 void vdev_intermediate(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8])
 {
-    if (vm->state == VM_IPL && vm->ipl_dev == vd)
-        return; /* the IPL's channel program: no interruptions */
+    if ((vm->state == VM_IPL && vm->ipl_dev == vd) || vm->dio_dev == vd)
+        return; /* the IPL's or a DIAGNOSE's channel program: no interruptions */
     if (vd->pending)
         return; /* one is pending already: this one joins it */
     make_pending(vm, vd, csw, true);
@@ -132,6 +138,7 @@ void vdev_reset_all(struct vmblok *vm)
             vd->ops->reset(vm, vd);
         vd->busy = false;
         vd->senselen = 0;
+        vd->bio_blksize = 0; /* DIAGNOSE X'250' binding */
     }
 }
 

@@ -43,19 +43,22 @@ struct vdev_ops {
 
 struct vdev {
     struct vdev *next;
-    uint16_t vaddr;          /* channel and unit, 000-FFF */
-    uint16_t devtype;        /* 0x3215, 0x3505, 0x3350 ... */
+    uint16_t vaddr;   /* channel and unit, 000-FFF */
+    uint16_t devtype; /* 0x3215, 0x3505, 0x3350 ... */
     enum vdev_class cls;
     const struct vdev_ops *ops;
     void *priv;
-    bool busy;               /* an operation is in progress */
-    bool pending;            /* an interruption is pending: csw */
-    bool pending_own;        /* ...from an operation of the guest (not device-only status) */
+    bool busy;        /* an operation is in progress */
+    bool pending;     /* an interruption is pending: csw */
+    bool pending_own; /* ...from an operation of the guest (not device-only status) */
     uint8_t csw[8];
     struct vdev *pend_next;
-    uint8_t sense[32];       /* the sense bytes of the last unit check */
+    uint8_t sense[32]; /* the sense bytes of the last unit check */
     uint8_t senselen;
     uint32_t sio_count;
+    /* DIAGNOSE X'250': the block size bound by INIT (0: none) */
+    uint32_t bio_blksize;
+    uint16_t bio_per_track;
 };
 
 struct vdev *vdev_find(struct vmblok *vm, uint16_t vaddr);

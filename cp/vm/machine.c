@@ -14,6 +14,7 @@
 #include "console/ebcdic.h"
 #include "dir/dir.h"
 #include "hw/s370.h"
+#include "kern/alloc.h"
 #include "lib/bytes.h"
 #include "mm/gaccess.h"
 #include "mm/shadow.h"
@@ -58,6 +59,7 @@ void vm_reset(struct vmblok *vm, bool clear)
         greal_store(vm, vm->adstop_addr, vm->adstop_save, 2);
     vm->adstop = false;
     vm->ipl_dev = NULL;
+    vm->dio_dev = NULL;
     vm->pa2_ext = false; /* DIAGNOSE X'54' back to its default */
     vm->resets++;
     vdev_reset_all(vm);
@@ -115,6 +117,9 @@ void vm_machine_release(struct vmblok *vm)
     vm_unschedule(vm);
     vm->state = VM_CPMODE;
     vdev_release_all(vm);
+    if (!vm->dio_dev) /* else a channel program may still read it: left */
+        kfree(vm->dio_page);
+    vm->dio_page = NULL;
     shadow_release(vm);
     gstor_release(&vm->stor);
 }

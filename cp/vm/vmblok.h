@@ -43,13 +43,13 @@ enum emsg_mode { EMSG_ON, EMSG_TEXT, EMSG_CODE, EMSG_OFF };
 
 struct vcpu {
     struct psw370 psw;
-    uint64_t gpr[16];  /* the guest uses bits 32-63; the rest is kept too */
+    uint64_t gpr[16]; /* the guest uses bits 32-63; the rest is kept too */
     uint64_t fpr[16];
     uint32_t fpc;
-    uint32_t ar[16];   /* access registers: not S/370, but the host runs SAR/EAR for a guest */
+    uint32_t ar[16]; /* access registers: not S/370, but the host runs SAR/EAR for a guest */
     uint32_t cr[16];
-    uint64_t ckc;      /* clock comparator */
-    int64_t cpt;       /* CPU timer, TOD units */
+    uint64_t ckc;         /* clock comparator */
+    int64_t cpt;          /* CPU timer, TOD units */
     uint64_t itimer_rest; /* TOD units not yet taken off the interval timer */
     uint8_t ext_pending;  /* EXTP_* */
     uint16_t ext_code;    /* code of the EXTERNAL command's interruption */
@@ -64,15 +64,16 @@ enum vm_state {
     VM_RUN,    /* runnable */
     VM_WAIT,   /* in an enabled wait: runs again when an interruption is pending */
     VM_IPL,    /* the IPL channel program is running */
+    VM_DIAGIO, /* a DIAGNOSE's I/O is running (X'18', X'20', X'250'): the machine waits */
 };
 
 /* TRACE: the events traced (TRACE command, vm/trace.c) */
-#define TR_SVC   0x01
-#define TR_PGM   0x02
-#define TR_EXT   0x04
-#define TR_IO    0x08
-#define TR_PRIV  0x10
-#define TR_ALL   0x1F
+#define TR_SVC  0x01
+#define TR_PGM  0x02
+#define TR_EXT  0x04
+#define TR_IO   0x08
+#define TR_PRIV 0x10
+#define TR_ALL  0x1F
 
 struct vmblok {
     struct vmblok *next;
@@ -93,30 +94,35 @@ struct vmblok {
     /* ------------------------------------------------ the virtual machine */
     struct vcpu cpu;
     struct gstor stor;
-    uint32_t maxstor;          /* the most DEFINE STORAGE may give */
-    uint8_t options;           /* directory OPTION bits (DIR_OPT_*) */
-    uint32_t cpuid;            /* OPTION CPUID, 0 for the default */
+    uint32_t maxstor;                               /* the most DEFINE STORAGE may give */
+    uint8_t options;                                /* directory OPTION bits (DIR_OPT_*) */
+    uint32_t cpuid;                                 /* OPTION CPUID, 0 for the default */
     enum { TIMER_ON, TIMER_OFF, TIMER_REAL } timer; /* SET TIMER */
-    bool attn_stop;            /* stopped by the user (PA1, #CP): SET RUN ON resumes */
+    bool attn_stop; /* stopped by the user (PA1, #CP): SET RUN ON resumes */
     enum vm_state state;
-    struct shadow *shadow;     /* shadow tables while the guest's DAT is on */
-    struct vdev *devs;         /* virtual devices, in address order */
+    struct shadow *shadow;          /* shadow tables while the guest's DAT is on */
+    struct vdev *devs;              /* virtual devices, in address order */
     struct vdev *io_head, *io_tail; /* devices with an interruption pending, oldest first */
-    struct vdev *console;      /* the virtual console (directory CONSOLE) */
+    struct vdev *console;           /* the virtual console (directory CONSOLE) */
     /* dispatching */
     struct vmblok *runq_next;
     bool on_runq;
-    struct timer wake;         /* the clock comparator of a waiting guest */
-    uint64_t wait_start;       /* TOD the current wait began (0: not waiting) */
+    struct timer wake;   /* the clock comparator of a waiting guest */
+    uint64_t wait_start; /* TOD the current wait began (0: not waiting) */
     /* problems noticed about the guest */
-    uint32_t loop_addr;        /* program-interruption loop detection */
+    uint32_t loop_addr; /* program-interruption loop detection */
     int loop_count;
     /* TRACE, ADSTOP */
-    uint8_t trace;             /* TR_* */
-    bool trace_run;            /* TRACE ... RUN: do not stop after an event */
+    uint8_t trace;  /* TR_* */
+    bool trace_run; /* TRACE ... RUN: do not stop after an event */
     bool adstop;
     uint32_t adstop_addr;
     uint8_t adstop_save[2];
+    /* a DIAGNOSE's synchronous I/O: its device and what to do at the end */
+    struct vdev *dio_dev;
+    void (*dio_done)(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8]);
+    unsigned dio_ry; /* the DIAGNOSE's Ry */
+    void *dio_page;  /* X'250': CP's page for its channel programs (kept) */
     /* IPL in progress */
     struct vdev *ipl_dev;
     bool ipl_clear;

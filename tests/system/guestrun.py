@@ -96,6 +96,8 @@ class CPRun:
         out = self.system.sys.herc("devinit 580 %s" % tape)
         check("HHCPN098I" in out or "initialized" in out, "devinit of the tape said: %s" % out)
         self.term.command("ATTACH 580 * 181", r"\n\w+ +181 ATTACHED")
+        # MAINT's own 190 (the CMS system disk) makes room for the spare volume
+        self.term.command("DETACH 190", r"\nDASD 190 DETACHED")
         self.term.command("ATTACH 132 * 190", r"\n\w+ +190 ATTACHED")
 
     def alive(self):

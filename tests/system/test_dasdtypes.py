@@ -23,6 +23,8 @@ def write_system(state, devtype, syscons="009"):
     os.makedirs(state, exist_ok=True)
     with open(os.path.join(harness.REPO, "dasd", "system", "user.direct")) as f:
         direct = f.read().replace("DIRECTORY 130 3350 CPSYS1", "DIRECTORY 130 %s CPSYS1" % devtype)
+    # the default minidisks are 3350 extents on CPSYS1 and CPUSR1: not here
+    direct = "\n".join(l for l in direct.split("\n") if l.split()[:1] not in (["MDISK"], ["LINK"]))
     with open(os.path.join(state, "user.direct"), "w") as f:
         f.write(direct)
     lines = ["SYSNAME TEST%s" % devtype, "SYSOPER OPERATOR", "SYSCONS %s" % syscons,

@@ -180,6 +180,27 @@ def test_read_only_minidisk(system):
     expect_silent(t, "LINK * 191 191")
 
 
+def test_ipl_from_minidisks(system):
+    """IPL from the full pack reads record 1 of the volume's cylinder 0
+    head 0, CPUSR1's dummy IPL record: a PSW and no CCWs, so the chain
+    goes on at 8 into zeros and ends with a program check, as on a real
+    S/370; storage 0-7 holds the record's PSW. IPL from a partial
+    minidisk whose first track has no record 1 ends with a unit check (no
+    record found), and storage 0 is not touched: the arm stayed on the
+    minidisk rather than going to the volume's cylinder 0."""
+    t = mdtest(system)
+    expect(t, "STORE 0 0 0", r".")
+    t.clear()
+    t.enter("IPL 192")
+    t.wait(r"DMKDSP450W CP ENTERED; IPL UNIT ERROR; CSW 00000010 00200000")
+    expect(t, "DISPLAY 0.8", r"000A0000 8000DEAD")
+    expect(t, "STORE 0 0 0", r".")
+    t.clear()
+    t.enter("IPL 194")
+    t.wait(r"DMKDSP450W CP ENTERED; IPL UNIT ERROR; CSW \w{8} 0E")
+    expect(t, "DISPLAY 0.8", r"00000000 00000000")
+
+
 # ---------------------------------------------------------------- fuzzing
 def image_digest(system, first, end):
     """SHA-256 of cylinders [first, end) of CPUSR1's image file."""

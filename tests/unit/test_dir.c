@@ -1263,7 +1263,7 @@ static void test_shipped_directory(void)
         CU_ASSERT_STRING_EQUAL(u.ipl, "");
         CU_ASSERT(dir_password_ok(&di, idx, want[k].pw));
         CU_ASSERT_FALSE(dir_password_ok(&di, idx, "WRONG"));
-        CU_ASSERT_EQUAL_FATAL(u.ndev, 4);
+        CU_ASSERT_EQUAL_FATAL(u.ndev, 6); /* and a 191 minidisk and the 190 */
         dir_get_dev(&di, idx, 0, &d);
         CU_ASSERT(d.stmt == DIR_STMT_CONSOLE && d.vaddr == 0x009 && d.type == DIR_DT_3215);
         dir_get_dev(&di, idx, 1, &d);
@@ -1272,7 +1272,23 @@ static void test_shipped_directory(void)
         CU_ASSERT(d.vaddr == 0x00D && d.type == DIR_DT_2540P && d.spclass == 'A');
         dir_get_dev(&di, idx, 3, &d);
         CU_ASSERT(d.vaddr == 0x00E && d.type == DIR_DT_1403 && d.spclass == 'A');
+        uint32_t dn;
+        CU_ASSERT_FATAL(dir_find_dev(&di, idx, 0x191, &dn));
+        dir_get_dev(&di, idx, dn, &d);
+        CU_ASSERT(d.stmt == DIR_STMT_MDISK && d.type == DIR_DT_3350 && d.mode == DIR_MODE_W);
+        CU_ASSERT_STRING_EQUAL(d.volser, "CPUSR1");
+        CU_ASSERT_FATAL(dir_find_dev(&di, idx, 0x190, &dn));
+        dir_get_dev(&di, idx, dn, &d);
+        CU_ASSERT(d.stmt == (strcmp(want[k].userid, "MAINT") ? DIR_STMT_LINK : DIR_STMT_MDISK));
     }
+    uint32_t u1, n1;
+    struct dir_dev d1;
+    CU_ASSERT_FATAL(dir_find_user(&di, "USER01", &u1) && dir_find_dev(&di, u1, 0x191, &n1));
+    dir_get_dev(&di, u1, n1, &d1);
+    CU_ASSERT(d1.pw[DIR_PWR] == DIR_PW_SET && d1.pw[DIR_PWW] == DIR_PW_SET &&
+              d1.pw[DIR_PWM] == DIR_PW_SET);
+    CU_ASSERT_EQUAL(dir_mdisk_password(&di, u1, n1, 'R', "READ"), DIR_PWC_OK);
+    CU_ASSERT_EQUAL(dir_mdisk_password(&di, u1, n1, 'W', "READ"), DIR_PWC_WRONG);
     for (unsigned i = 1; i <= 16; i++) {
         char id[16];
         uint32_t idx;
