@@ -13,7 +13,8 @@
  * Ry and the registers it does not name alone, and store the CSW of the
  * ending at X'40' with cc 0 (exactly: key 0, the address after the last
  * CCW, channel end + device end, count 0) and cc 3 (the CCW address and
- * unit check), nothing with cc 1 and 2. Then every error a program can
+ * the unit status, unit check; the channel status is the device's: the
+ * SEARCH without SLI may add incorrect length), nothing with cc 1 and 2. Then every error a program can
  * cause: cc 1 no device or not a DASD, a write on the read-only disk, a
  * cylinder beyond the disk, the device busy (an SIO's interruption still
  * pending); cc 2 for each fault of the chain and of R15; cc 3 for a record
@@ -37,7 +38,7 @@
  * (R2) = dev, Ry (R4) = chain and R15 = cnt must give condition code cc
  * and R15 = rc, with R2, R4 and R3, R5 unchanged; the CSW at X'40' (X'FF's
  * before): for cc 0 exactly 00 end 0C00 resid, for cc 3 the CCW address
- * end and status X'0E00', for cc 1 and 2 unchanged. Checks n (cc), n+1
+ * end and unit status X'0E', for cc 1 and 2 unchanged. Checks n (cc), n+1
  * (R15), n+2 (Rx), n+3 (Ry), n+4 (R3, R5), n+5 and n+6 (the CSW). */
         .macro  D18 dev, chain, cnt, cc, rc, end, n, resid=0
         bal     %r14,d18-base(%r12)
@@ -143,6 +144,7 @@
         .insn   s,0x9c000000,0(%r3)
         EXPECTCC 0, 0x140
         D18     DISK, cr3, 3, 1, 5, 0, 0x141
+        LV      %r3, DISK
         la      %r5,0x148
         bal     %r14,iowait-base(%r12)          /* 0x14A */
         CHKB    CSW+4, 0x0C, 0x14B
@@ -194,16 +196,9 @@ d18:    lr      %r6,%r14
         l       %r3,k33-base(%r12)
         l       %r5,k55-base(%r12)
         lh      %r7,12(%r6)                     /* n */
-        sr      %r1,%r1
-        ic      %r1,16(%r6)
-        la      %r1,1(%r1)
-        sll     %r1,28
-        spm     %r1                             /* another condition code than expected */
+        CCBEFORE 16(%r6)
         DIAG    %r2, %r4, 0x018
-        GETCC
-        clm     %r1,1,16(%r6)
-        la      %r1,0(%r7)
-        bne     gfail-base(%r12)
+        CCAFTER 16(%r6), 0
         sr      %r0,%r0
         ic      %r0,17(%r6)
         cr      %r15,%r0
@@ -213,14 +208,9 @@ d18:    lr      %r6,%r14
         cr      %r2,%r0
         la      %r1,2(%r7)
         bne     gfail-base(%r12)
-        c       %r4,0(%r6)
-        la      %r1,3(%r7)
-        bne     gfail-base(%r12)
-        c       %r3,k33-base(%r12)
-        la      %r1,4(%r7)
-        bne     gfail-base(%r12)
-        c       %r5,k55-base(%r12)
-        bne     gfail-base(%r12)
+        REGIS   %r4, 0(%r6), 3
+        REGIS   %r3, k33-base(%r12), 4
+        REGIS   %r5, k55-base(%r12), 4
         la      %r1,5(%r7)
         cli     16(%r6),0
         bne     1f-base(%r12)
@@ -236,7 +226,7 @@ d18:    lr      %r6,%r14
         bne     2f-base(%r12)
         clc     CSW+1(3,%r0),5(%r6)             /* cc 3: the CCW address */
         bne     gfail-base(%r12)
-        clc     CSW+4(2,%r0),st0e-base(%r12)    /* CE DE UC */
+        cli     CSW+4,0x0E                      /* CE DE UC */
         la      %r1,6(%r7)
         bne     gfail-base(%r12)
         b       9f-base(%r12)
@@ -288,12 +278,6 @@ cmp:    la      %r7,DLEN
         SIOSUB
 
 /* ---- the channel programs --------------------------------------------- */
-/* SRCH id: SEARCH ID Equal for the CCHHR at id and the TIC back to it */
-        .macro  SRCH id
-.Ls\@:  CCW     0x31, \id, 0x40, 5
-        CCW     0x08, .Ls\@, 0, 0
-        .endm
-
         .balign 8
 /* X'18': WRITE DATA and READ DATA of R1-R3 of cylinder 1 head 2 */
 cw3:    CCW     0x07, sk2, 0x40, 6
@@ -392,7 +376,6 @@ k33:    .long   0x33333333
 k55:    .long   0x55555555
 fmtend: .long   pfmte, 0x0C000000               /* the CSW of pfmt */
 st0c:   .short  0x0C00                          /* CE DE */
-st0e:   .short  0x0E00                          /* CE DE UC */
 four:   .short  4
 kldl:   .byte   0, DLEN >> 8, DLEN & 0xFF
 sec0:   .byte   0

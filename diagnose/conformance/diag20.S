@@ -139,7 +139,7 @@
 
 /* ---- exceptions ------------------------------------------------------------- */
         LV      %r2, DISK
-        LV      %r4, 0x01000000+prd                            /* key bits 4-7 */
+        LV      %r4, 0x01000000+prd             /* key bits 4-7 */
         l       %r15,k0f-base(%r12)
         PGMCHK  PGM_SPEC, 0x400, %r2, %r4, 0x020
         CHKR    %r4, 0x01000000+prd, 0x403
@@ -163,16 +163,9 @@ d20:    lr      %r6,%r14
         l       %r3,k33-base(%r12)
         l       %r5,k55-base(%r12)
         lh      %r7,16(%r6)                     /* n */
-        sr      %r1,%r1
-        ic      %r1,18(%r6)
-        la      %r1,1(%r1)
-        sll     %r1,28
-        spm     %r1                             /* another condition code than expected */
+        CCBEFORE 18(%r6)
         DIAG    %r2, %r4, 0x020
-        GETCC
-        clm     %r1,1,18(%r6)
-        la      %r1,0(%r7)
-        bne     gfail-base(%r12)
+        CCAFTER 18(%r6), 0
         la      %r1,1(%r7)
         cli     19(%r6),0xFF
         bne     1f-base(%r12)
@@ -187,14 +180,9 @@ d20:    lr      %r6,%r14
         cr      %r2,%r0
         la      %r1,2(%r7)
         bne     gfail-base(%r12)
-        c       %r4,4(%r6)
-        la      %r1,3(%r7)
-        bne     gfail-base(%r12)
-        c       %r3,k33-base(%r12)
-        la      %r1,4(%r7)
-        bne     gfail-base(%r12)
-        c       %r5,k55-base(%r12)
-        bne     gfail-base(%r12)
+        REGIS   %r4, 4(%r6), 3
+        REGIS   %r3, k33-base(%r12), 4
+        REGIS   %r5, k55-base(%r12), 4
         la      %r1,5(%r7)
         cli     20(%r6),0
         be      3f-base(%r12)
@@ -228,12 +216,6 @@ d20:    lr      %r6,%r14
         SIOSUB
 
 /* ---- the channel programs ----------------------------------------------- */
-/* SRCH id: SEARCH ID Equal for the CCHHR at id and the TIC back to it */
-        .macro  SRCH id
-.Ls\@:  CCW     0x31, \id, 0x40, 5
-        CCW     0x08, .Ls\@, 0, 0
-        .endm
-
         .balign 8
 /* Write CKD R1-R3 and the end-of-file record R4 after R0 */
 pfmt:   CCW     0x07, sk, 0x40, 6
@@ -285,7 +267,8 @@ puee:
 puc:    CCW     0x07, sk5, 0x20, 6
 /* R5 is not on the track: no record found */
 pnrf:   CCW     0x07, sk, 0x40, 6
-        SRCH    id5                             /* at pnrf+8 */
+1:      CCW     0x31, id5, 0x60, 5              /* at pnrf+8; SLI: no IL */
+        CCW     0x08, 1b, 0, 0
         CCW     0x06, dat1, 0x20, DLEN
 /* a TIC beyond storage */
 ptic:   CCW     0x07, sk, 0x40, 6

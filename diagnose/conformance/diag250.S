@@ -26,7 +26,9 @@
  *    is record ((n-1) mod 19) + 1 of relative track (n-1) div 19) with
  *    their neighbours unchanged; a write and a read of one block in one
  *    request, done in order; each entry status 1-6 with the entries
- *    before it done and those after it status 6;
+ *    before it done and those after it status 6 (3: a buffer beyond
+ *    storage, and a storage key BIOR_KEY does not match; a matching key
+ *    and key 0 read);
  *  - specification (Rx not on a doubleword, Rx = Ry, function 3 and -1,
  *    the entry list not on a doubleword) and addressing (the BIOPL or
  *    the entry list beyond storage; a REMOVE BIOPL of 8 bytes at the end
@@ -199,37 +201,33 @@
         bne     1b-base(%r12)
         LV      %r1, pfmts                      /* cylinder 2 head 0: 32 bytes */
         st      %r1,CAW
-        LV      %r3, DISK
+        lh      %r3,disk-base(%r12)
         la      %r5,0x014
         bal     %r14,sio-base(%r12)
         CHKPSW  CSW, pfmtse, 0x0C000000, 0x017
 
-/* ---- INIT: the errors, nothing returned ------------------------------------- */
-        SETI    DISK, BSIZE
-        mvi     PLI+2,0x01           /* BIO_FLAGS */
-        BIO     0, PLI, 2, 20, 0x020
-        CHKW    PLI+8, 0xEEEEEEEE, 0x024
-        SETI    DISK, BSIZE
-        mvi     PLI+3,0x01           /* BIO_RES0 */
-        BIO     0, PLI, 2, 20, 0x025
-        SETI    DISK, BSIZE
-        mvi     PLI+31,0x01          /* the last byte of BIOI_RES */
-        BIO     0, PLI, 2, 20, 0x029
-        CHKW    PLI+12, 0xEEEEEEEE, 0x02D
-        CHKB    PLI+16, 0xFF, 0x02E
-        SETI    NODEV, BSIZE
-        BIO     0, PLI, 3, 8, 0x030
-        SETI    CONS, BSIZE                     /* not a DASD */
-        BIO     0, PLI, 3, 12, 0x034
-        SETI    DISK, 0
-        BIO     0, PLI, 3, 16, 0x038
-        SETI    DISK, 256
-        BIO     0, PLI, 3, 16, 0x03C
-        SETI    DISK, 1000
-        BIO     0, PLI, 3, 16, 0x040
-        SETI    DISK, 8192
-        BIO     0, PLI, 3, 16, 0x044
-        CHKW    PLI+8, 0xEEEEEEEE, 0x048
+/* ---- INIT: the errors (the table ierr), nothing returned ------------------- */
+        LV      %r10, ierr
+1:      xc      PLI(32),PLI
+        mvc     PLI(2),0(%r10)                  /* the device */
+        mvc     PLI+4(4),8(%r10)                /* the block size */
+        mvc     PLI+8(9),ees-base(%r12)         /* returned: X'EE's, X'FF' */
+        sr      %r1,%r1
+        ic      %r1,6(%r10)                     /* a byte to set */
+        ltr     %r1,%r1
+        bz      2f-base(%r12)
+        la      %r1,PLI(%r1)
+        mvi     0(%r1),0x01
+2:      la      %r2,PLI
+        sr      %r4,%r4
+        la      %r6,2(%r10)
+        bal     %r8,biox-base(%r12)
+        clc     PLI+8(9),ees-base(%r12)         /* nothing returned */
+        la      %r1,4(%r7)
+        bne     gfail-base(%r12)
+        la      %r10,12(%r10)
+        cli     0(%r10),0xFF
+        bne     1b-base(%r12)
 
 /* ---- INIT of each block size; the last one counts --------------------------- */
         INITOK  DISK, 1024, 15, 2250, 0, 0, 0x050
@@ -257,7 +255,7 @@
         xi      0(%r1),0x01
         sll     %r9,2
         la      %r9,0x180(%r9)
-        sth     %r9,RSVN             /* the check: cc 2, Ry 20 */
+        sth     %r9,RSVN                        /* the check: cc 2, Ry 20 */
         la      %r2,PLRW
         la      %r4,1
         la      %r6,RSVN
@@ -268,11 +266,11 @@
         /* busy: the interruption of an SIO still pending (I/O disabled) */
         LV      %r1, psk
         st      %r1,CAW
-        LV      %r3, DISK
+        lh      %r3,disk-base(%r12)
         .insn   s,0x9c000000,0(%r3)
         EXPECTCC 0, 0x118
         RW      DISK, 1, l1, 2, 24, 0x119
-        LV      %r3, DISK
+        lh      %r3,disk-base(%r12)
         la      %r5,0x11D
         bal     %r14,iowait-base(%r12)          /* 0x11F */
 
@@ -332,7 +330,7 @@
         STATS   l7, 0x324, 0, 3
         IMG     LASTBUF, 1, 0, 0x325            /* (up to the last byte: fine) */
         /* a storage key that does not match BIOR_KEY */
-        LV      %r2, 0x50
+        la      %r2,0x50
         LV      %r3, KEYPG
         .insn   rr,0x0800,%r2,%r3               /* SSK: key 5 */
         LV      %r3, KEYPG+0x800
@@ -381,9 +379,9 @@
         PGM250  PGM_SPEC, PLI, 3, 0x408         /* function 3 */
         PGM250  PGM_SPEC, PLI, 0xFFFFFFFF, 0x40C
         SETRW   DISK, 1, l1+4
-        PGM250  PGM_SPEC, PLRW, 1, 0x410         /* the list not on a doubleword */
+        PGM250  PGM_SPEC, PLRW, 1, 0x410        /* the list not on a doubleword */
         SETRW   DISK, 2, STORSIZE-16
-        PGM250  PGM_ADDR, PLRW, 1, 0x414         /* the list beyond storage */
+        PGM250  PGM_ADDR, PLRW, 1, 0x414        /* the list beyond storage */
         LV      %r2, STORSIZE-16
         mvc     0(16,%r2),PLI
         PGM250  PGM_ADDR, STORSIZE-16, 0, 0x418 /* the BIOPL beyond storage */
@@ -393,10 +391,10 @@
 
 /* ---- REMOVE --------------------------------------------------------------- */
         mvi     PLRM+2,0x01
-        BIO     2, PLRM, 2, 20, 0x500            /* a flag */
+        BIO     2, PLRM, 2, 20, 0x500           /* a flag */
         mvi     PLRM+2,0
         BIO     2, PLRM, 0, 0, 0x504
-        BIO     2, PLRM, 2, 12, 0x508            /* not bound any more */
+        BIO     2, PLRM, 2, 12, 0x508           /* not bound any more */
         RW      DISK, 1, l1, 2, 12, 0x50C
         mvc     PLRM(2),nodev-base(%r12)
         BIO     2, PLRM, 3, 8, 0x510
@@ -430,17 +428,10 @@ bio:    lr      %r8,%r14
 biox:   l       %r3,k33-base(%r12)
         l       %r5,k55-base(%r12)
         lh      %r7,0(%r6)                      /* n */
-        sr      %r1,%r1
-        ic      %r1,2(%r6)
-        la      %r1,1(%r1)
-        sll     %r1,28
-        spm     %r1                             /* another condition code than expected */
+        CCBEFORE 2(%r6)
         lr      %r9,%r2
         DIAG    %r2, %r4, 0x250
-        GETCC
-        clm     %r1,1,2(%r6)
-        la      %r1,0(%r7)
-        bne     gfail-base(%r12)
+        CCAFTER 2(%r6), 0
         sr      %r0,%r0
         ic      %r0,3(%r6)
         cr      %r4,%r0
@@ -449,11 +440,8 @@ biox:   l       %r3,k33-base(%r12)
         cr      %r2,%r9
         la      %r1,2(%r7)
         bne     gfail-base(%r12)
-        c       %r3,k33-base(%r12)
-        la      %r1,3(%r7)
-        bne     gfail-base(%r12)
-        c       %r5,k55-base(%r12)
-        bne     gfail-base(%r12)
+        REGIS   %r3, k33-base(%r12), 3
+        REGIS   %r5, k55-base(%r12), 3
         br      %r8
 
 /* rw: the READ/WRITE of an RW macro; R14 -> count, list (words), n
@@ -500,10 +488,10 @@ initok: lr      %r10,%r14
         la      %r6,12(%r10)
         bal     %r8,biox-base(%r12)
         lh      %r7,12(%r10)
-        clc     PLI+8(8),4(%r10)      /* N, k */
+        clc     PLI+8(8),4(%r10)                /* N, k */
         la      %r1,4(%r7)
         bne     gfail-base(%r12)
-        clc     PLI+16(1),18(%r10)    /* the flags */
+        clc     PLI+16(1),18(%r10)              /* the flags */
         la      %r1,5(%r7)
         bne     gfail-base(%r12)
         clc     PLI+17(15),zeros-base(%r12)
@@ -634,7 +622,7 @@ fmt:    st      %r14,SAVR
         la      %r7,1(%r7)
         LV      %r6, FMTBUF
         la      %r8,1                           /* R */
-1:      mvc     0(4,%r6),FID         /* count: CCHH R, KL 0, DL 800 */
+1:      mvc     0(4,%r6),FID                    /* count: CCHH R, KL 0, DL 800 */
         stc     %r8,4(%r6)
         mvc     5(3,%r6),kldl-base(%r12)
         la      %r6,8(%r6)
@@ -646,7 +634,7 @@ fmt:    st      %r14,SAVR
         bl      1b-base(%r12)
         LV      %r1, pfmt
         st      %r1,CAW
-        LV      %r3, DISK
+        lh      %r3,disk-base(%r12)
         la      %r5,0x010
         bal     %r14,sio-base(%r12)
         CHKPSW  CSW, pfmte, 0x0C000000, 0x013
@@ -672,7 +660,7 @@ siorec: lr      %r10,%r14
         sth     %r0,VID+2
         LV      %r1, psio
         st      %r1,CAW
-        LV      %r3, DISK
+        lh      %r3,disk-base(%r12)
         bal     %r14,sio-base(%r12)
         clc     CSW(8,%r0),psiocsw-base(%r12)
         la      %r1,3(%r5)
@@ -688,11 +676,6 @@ siorec: lr      %r10,%r14
         SIOSUB
 /* ---- beyond the base register's reach: channel programs, lists, text ---- */
         .pushsection .text,2
-        .macro  SRCH id
-.Ls\@:  CCW     0x31, \id, 0x40, 5
-        CCW     0x08, .Ls\@, 0, 0
-        .endm
-
         .balign 8
 /* R1-R19 of BSIZE bytes after R0 */
 pfmt:   CCW     0x07, FSK, 0x40, 6
@@ -717,6 +700,26 @@ psio:   CCW     0x07, VSK, 0x40, 6
         CCW     0x06, SIOB, 0x00, BSIZE
 psioe:
 psk:    CCW     0x07, sk20, 0x20, 6
+
+/* IERR dev, size, byte, cc, rc, n: an INIT with PLI byte `byte` X'01'
+ * (0: none) gives cc and Ry rc, nothing returned. Checks n..n+4. */
+        .macro  IERR dev, size, byte, cc, rc, n
+        .short  \dev, \n
+        .byte   \cc, \rc, \byte, 0
+        .long   \size
+        .endm
+ierr:   IERR    DISK, BSIZE, 2, 2, 20, 0x018    /* BIO_FLAGS */
+        IERR    DISK, BSIZE, 3, 2, 20, 0x01D    /* BIO_RES0 */
+        IERR    DISK, BSIZE, 17, 2, 20, 0x022   /* the first byte of BIOI_RES */
+        IERR    DISK, BSIZE, 31, 2, 20, 0x027   /* its last byte */
+        IERR    NODEV, BSIZE, 0, 3, 8, 0x02C
+        IERR    CONS, BSIZE, 0, 3, 12, 0x031    /* not a DASD */
+        IERR    DISK, 0, 0, 3, 16, 0x036        /* block sizes not allowed */
+        IERR    DISK, 256, 0, 3, 16, 0x03B
+        IERR    DISK, 1000, 0, 3, 16, 0x040
+        IERR    DISK, 8192, 0, 3, 16, 0x045
+        IERR    DISK, 0x80000200, 0, 3, 16, 0x04A
+        .short  0xFFFF
 
 /* ---- the entry lists -------------------------------------------------------- */
 /* ENT type, block, buffer [, res0, res1]: a block entry, status X'EE' */
@@ -792,6 +795,8 @@ link:   .byte   0xD3, 0xC9, 0xD5, 0xD2, 0x40, 0x5C, 0x40, 0xF1, 0xF9, 0xF1, 0x40
 /* ---- the parameter lists, the arguments ----------------------------------- */
         .balign 8
 ees:    .long   0xEEEEEEEE, 0xEEEEEEEE
+        .byte   0xFF
+        .balign 4
 zeros:  .fill   16, 1, 0
 psiocsw: .long  psioe, 0x0C000000
 k1:     .long   1

@@ -19,6 +19,7 @@ X'08' is tried by a program made with STORE.
 """
 
 import atexit
+import contextlib
 import os
 import re
 import time
@@ -103,6 +104,16 @@ def user_done(t):
     t.command("LOGOFF", r"LOGOFF AT")
     t.close()
     r.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
+
+
+@contextlib.contextmanager
+def as_user(userid):
+    """user_terminal(userid) for a with block, user_done at its end."""
+    t = user_terminal(userid)
+    try:
+        yield t
+    finally:
+        user_done(t)
 
 
 # ---------------------------------------------------------------- the programs
@@ -234,52 +245,53 @@ def test_x8c_3270_characteristics(_):
 
 def test_privilege_classes(_):
     """As USER01 (class G): X'04' and X'1C' are specification exceptions."""
-    t = user_terminal("USER01")
-    try:
+    with as_user("USER01") as t:
         expect_pass("diagcls", term=t)
-    finally:
-        user_done(t)
 
 
 def test_x18_standard_dasd_io(_):
     """As DIAGIO, on its minidisk 191 and the read-only link 192."""
-    t = user_terminal("DIAGIO")
-    try:
+    with as_user("DIAGIO") as t:
         t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
         expect_pass("diag18", term=t)
-    finally:
-        user_done(t)
 
 
 def test_x20_general_io(_):
-    t = user_terminal("DIAGIO")
-    try:
+    with as_user("DIAGIO") as t:
         expect_pass("diag20", term=t)
-    finally:
-        user_done(t)
 
 
 def test_x250_block_io(_):
-    """Twice: the first run ends with 191 bound, and the second begins by
-    finding it unbound after its IPL (a system reset removes the binding);
-    diag250 links 192 again itself after DETACH."""
-    t = user_terminal("DIAGIO")
-    try:
+    """The first run ends with 191 bound. Started again without a reset
+    (BEGIN at its entry) the program finds that binding and fails its first
+    check; after an IPL (a system reset removes the binding) it begins with
+    191 unbound and passes. diag250 links 192 again itself after DETACH."""
+    with as_user("DIAGIO") as t:
         expect_pass("diag250", term=t)
+        t.command("STORE PSW 00000000 00001000", r"STORE COMPLETE")
+        t.clear()
+        t.enter("BEGIN")
+        psw, code, screen = guestrun.wait_disabled(t, "diag250")
+        check(code == 0xBAD001, "diag250 begun again without a reset ended with PSW %s: X'%06X', %s "
+              "(it should find 191 still bound: X'BAD001')" % (psw, code, explain(code)))
         expect_pass("diag250", term=t)
         t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
-    finally:
-        user_done(t)
 
 
 def test_indicate_counts_the_codes(_):
     """INDICATE PRIVOPS lists each code used with its count."""
     t = cp_run().term
-    t.command("INDICATE PRIVOPS", r"SIMULATED \d+")
-    screen = t.text()
-    while t.status() == "MORE...":
-        t.key("Clear")
-        screen += "\n" + t.text()
+    t.command("INDICATE PRIVOPS", r"INSTR OPCD")
+    screen = ""
+    deadline = time.time() + 10
+    while not re.search(r"^SIMULATED \d+", screen, re.M):   # (more than a screen: MORE...)
+        if t.status() == "MORE...":
+            screen += "\n" + t.text()
+            t.key("Clear")
+        elif re.search(r"^SIMULATED \d+", t.text(), re.M):
+            screen += "\n" + t.text()
+        check(time.time() < deadline, "INDICATE PRIVOPS did not end:\n%s%s" % (screen, t.text()))
+        time.sleep(0.05)
     for code, name in (("0008", "CPCMD"), ("0024", "DEVTYPE"), ("0060", "STORSIZE"),
                        ("0018", "DASDIO"), ("0020", "GENIO"), ("0250", "BLOCKIO")):
         m = re.search(r"^DIAG  %s +(\d+)  %s$" % (code, name), screen, re.M)
