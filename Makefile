@@ -120,7 +120,7 @@ GUEST_CFLAGS := -m31 -march=z900 -mesa -ffreestanding -O2 $(WARN) -I.
 
 diagnose: $(DIAG_DECKS) $(B)/diagnose/diagcheck.o
 
-$(B)/diagnose/%.deck: diagnose/conformance/%.S tests/guests/s370.inc tests/guests/mkdeck.py
+$(B)/diagnose/%.deck: diagnose/conformance/%.S diagnose/conformance/diag.inc tests/guests/s370.inc tests/guests/mkdeck.py
 	@mkdir -p $(dir $@)
 	$(call say,GUEST,$@)
 	$(Q)$(S390CC) $(GUEST_FLAGS) -Itests/guests -o $(B)/diagnose/$*.elf $<

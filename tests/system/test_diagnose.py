@@ -7,7 +7,11 @@ and ends in a disabled wait with its pass code X'0C0Dpp' (pp = X'40' +
 code / 4; X'3F' diaggen, X'80' diagcls) or X'BADnnn'. They run on one
 cpcms system of this module in MAINT's machine (classes A-G), reader 01C
 attached as 00C, as test_guests.py runs its programs (guestrun.py);
-diagcls runs as USER01 (class G only). Some tests then look at what the
+diagcls runs as USER01 (class G only); diag18, diag20 and diag250 run as
+DIAGIO, a user this module adds to the default directory (written to
+build/test-state/diagnose-cp.direct), whose 3350 minidisk of 5 cylinders
+(CPUSR1 cylinders 110-114) is 191, read-write, and again 192, linked
+read-only from its own directory entry. Some tests then look at what the
 program left: the screen (X'08' without a buffer), storage through
 DISPLAY (X'04' against CP's nucleus, X'0C' against QUERY TIME), CP's
 counters (INDICATE PRIVOPS); X'54' is driven with PA2; LOGOFF through
@@ -15,6 +19,7 @@ X'08' is tried by a program made with STORE.
 """
 
 import atexit
+import contextlib
 import os
 import re
 import time
@@ -31,6 +36,14 @@ REPO = harness.REPO
 SOURCES = os.path.join(REPO, "diagnose", "conformance")
 DECKS = os.path.join(REPO, "build", "diagnose")
 NUCLEUS = os.path.join(REPO, "build", "cp", "cpnuc.bin")
+DIRECT = os.path.join(REPO, "build", "test-state", "diagnose-cp.direct")
+
+DIAGIO = """USER DIAGIO DIAGIO 1M 16M G
+ OPTION ECMODE REALTIMER
+ CONSOLE 009 3215
+ MDISK 191 3350 110 005 CPUSR1 W
+ LINK DIAGIO 191 192 RR
+"""
 
 _cp = None
 
@@ -38,7 +51,12 @@ _cp = None
 def cp_run():
     global _cp, LAST_SYSTEM
     if _cp is None:
-        _cp = guestrun.CPRun("diagnose-cp")
+        os.makedirs(os.path.dirname(DIRECT), exist_ok=True)
+        with open(os.path.join(REPO, "dasd", "system", "user.direct")) as f:
+            text = f.read()
+        with open(DIRECT, "w") as f:
+            f.write(text.rstrip("\n") + "\n" + DIAGIO)
+        _cp = guestrun.CPRun("diagnose-cp", spec_changes={"DIRECT": DIRECT})
         atexit.register(lambda: _cp.stop())
     LAST_SYSTEM = _cp
     return _cp.ensure()
@@ -86,6 +104,16 @@ def user_done(t):
     t.command("LOGOFF", r"LOGOFF AT")
     t.close()
     r.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
+
+
+@contextlib.contextmanager
+def as_user(userid):
+    """user_terminal(userid) for a with block, user_done at its end."""
+    t = user_terminal(userid)
+    try:
+        yield t
+    finally:
+        user_done(t)
 
 
 # ---------------------------------------------------------------- the programs
@@ -229,22 +257,55 @@ def test_x8c_3270_characteristics(_):
 
 def test_privilege_classes(_):
     """As USER01 (class G): X'04' and X'1C' are specification exceptions."""
-    t = user_terminal("USER01")
-    try:
+    with as_user("USER01") as t:
         expect_pass("diagcls", term=t)
-    finally:
-        user_done(t)
+
+
+def test_x18_standard_dasd_io(_):
+    """As DIAGIO, on its minidisk 191 and the read-only link 192."""
+    with as_user("DIAGIO") as t:
+        t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
+        expect_pass("diag18", term=t)
+
+
+def test_x20_general_io(_):
+    with as_user("DIAGIO") as t:
+        expect_pass("diag20", term=t)
+
+
+def test_x250_block_io(_):
+    """The first run ends with 191 bound. Started again without a reset
+    (BEGIN at its entry) the program finds that binding and fails its first
+    check; after an IPL (a system reset removes the binding) it begins with
+    191 unbound and passes. diag250 links 192 again itself after DETACH."""
+    with as_user("DIAGIO") as t:
+        expect_pass("diag250", term=t)
+        t.command("STORE PSW 00000000 00001000", r"STORE COMPLETE")
+        t.clear()
+        t.enter("BEGIN")
+        psw, code, screen = guestrun.wait_disabled(t, "diag250")
+        check(code == 0xBAD001, "diag250 begun again without a reset ended with PSW %s: X'%06X', %s "
+              "(it should find 191 still bound: X'BAD001')" % (psw, code, explain(code)))
+        expect_pass("diag250", term=t)
+        t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
 
 
 def test_indicate_counts_the_codes(_):
     """INDICATE PRIVOPS lists each code used with its count."""
     t = cp_run().term
-    t.command("INDICATE PRIVOPS", r"SIMULATED \d+")
-    screen = t.text()
-    while t.status() == "MORE...":
-        t.key("Clear")
-        screen += "\n" + t.text()
-    for code, name in (("0008", "CPCMD"), ("0024", "DEVTYPE"), ("0060", "STORSIZE")):
+    t.command("INDICATE PRIVOPS", r"INSTR OPCD")
+    screen = ""
+    deadline = time.time() + 10
+    while not re.search(r"^SIMULATED \d+", screen, re.M):   # (more than a screen: MORE...)
+        if t.status() == "MORE...":
+            screen += "\n" + t.text()
+            t.key("Clear")
+        elif re.search(r"^SIMULATED \d+", t.text(), re.M):
+            screen += "\n" + t.text()
+        check(time.time() < deadline, "INDICATE PRIVOPS did not end:\n%s%s" % (screen, t.text()))
+        time.sleep(0.05)
+    for code, name in (("0008", "CPCMD"), ("0024", "DEVTYPE"), ("0060", "STORSIZE"),
+                       ("0018", "DASDIO"), ("0020", "GENIO"), ("0250", "BLOCKIO")):
         m = re.search(r"^DIAG  %s +(\d+)  %s$" % (code, name), screen, re.M)
         check(m and int(m.group(1)) > 0, "INDICATE PRIVOPS has no count for DIAG %s:\n%s" % (code, screen))
 
