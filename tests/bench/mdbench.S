@@ -444,11 +444,7 @@ sioint: mvc     lastcsw-base(8,%r12),CSW
         br      %r14
 
 /* elapsed: the doubleword at R2 = t1 - t0. BAL R14. */
-elapsed: lm     %r4,%r5,t1-base(%r12)
-        sl      %r5,t0+4-base(%r12)
-        bc      3,1f-base(%r12)         /* no borrow */
-        bctr    %r4,0
-1:      s       %r4,t0-base(%r12)
+elapsed: TODDELTA %r4, %r5, t0, t1
         stm     %r4,%r5,0(%r2)
         br      %r14
 
