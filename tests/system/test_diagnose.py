@@ -208,7 +208,18 @@ def test_x1c_clear_error_recording(_):
 
 
 def test_x24_device_type(_):
-    expect_pass("diag24")
+    t = cp_run().term
+    t.clear()
+    t.enter("LINK USER01 191 192 RR READ")
+    t.command("QUERY VIRTUAL 192", r"\nDASD 192 3350 CPUSR1 R/O")
+    t.clear()
+    t.enter("DEFINE T3350 AS 193 CYL 1")
+    t.wait(r"DASD 193 DEFINED")
+    try:
+        expect_pass("diag24")
+    finally:
+        t.command("DETACH 192", r"DASD 192 DETACHED")
+        t.command("DETACH 193", r"DASD 193 DETACHED")
 
 
 def test_x54_pa2(_):
