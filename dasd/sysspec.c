@@ -97,8 +97,7 @@ static const struct {
     enum vol_area type;
 } areas[] = {
     {"NUCLEUS", AREA_NUCLEUS}, {"DRCT", AREA_DRCT}, {"WARM", AREA_WARM}, {"PAGE", AREA_PAGE},
-    {"SPOOL", AREA_SPOOL},     {"TDSK", AREA_TDSK}, {"PERM", AREA_PERM},
-    {"SAVED", AREA_SAVED},
+    {"SPOOL", AREA_SPOOL},     {"TDSK", AREA_TDSK}, {"PERM", AREA_PERM}, {"SAVED", AREA_SAVED},
 };
 
 /* "first-last", decimal, within 0..max */
@@ -127,8 +126,7 @@ static void add_namesys(struct ctx *c, char **tok, int ntok)
     }
     if (ntok == 5 && (strcmp(tok[3], "SHARED") != 0 || !parse_range(tok[4], 255, &sf, &sl) ||
                       sf == 0 || sf * 16 < first || sl * 16 + 15 > last)) {
-        err(c, "NAMESYS %s: SHARED needs a range of 64K segments within its pages (not 0)",
-            tok[1]);
+        err(c, "NAMESYS %s: SHARED needs a range of 64K segments within its pages (not 0)", tok[1]);
         return;
     }
     for (int i = 0; i < r->nnamesys; i++)

@@ -12,9 +12,9 @@
 #include "dasd/ckdgeom.h"
 
 static const char *const area_names[] = {
-    [AREA_NONE] = "NONE", [AREA_NUCLEUS] = "NUCLEUS", [AREA_DRCT] = "DRCT", [AREA_WARM] = "WARM",
-    [AREA_PAGE] = "PAGE", [AREA_SPOOL] = "SPOOL",     [AREA_TDSK] = "TDSK", [AREA_PERM] = "PERM",
-    [AREA_SAVED] = "SAVED",
+    [AREA_NONE] = "NONE", [AREA_NUCLEUS] = "NUCLEUS", [AREA_DRCT] = "DRCT",
+    [AREA_WARM] = "WARM", [AREA_PAGE] = "PAGE",       [AREA_SPOOL] = "SPOOL",
+    [AREA_TDSK] = "TDSK", [AREA_PERM] = "PERM",       [AREA_SAVED] = "SAVED",
 };
 
 const char *area_name(enum vol_area type)

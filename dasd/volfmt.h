@@ -131,18 +131,18 @@ _Static_assert(SYSREC_OFF_NAMESYS + SYSREC_NAMESYS_MAX * SYSREC_NAMESYS_LEN <= V
                "system record fits a page");
 
 /* A saved system's header page, the first record of its slot */
-#define SAVEHDR_OFF_MAGIC   0   /* "CPSAVSYS" */
-#define SAVEHDR_OFF_NAME    8   /* 8 characters */
-#define SAVEHDR_OFF_FIRST   16  /* be16: first page */
-#define SAVEHDR_OFF_NPAGES  18  /* be16: pages */
-#define SAVEHDR_OFF_STOR    20  /* be32: the machine's storage size when saved */
-#define SAVEHDR_OFF_TOD     24  /* be64: when it was saved */
-#define SAVEHDR_OFF_PSW     32  /* 8: the S/370 PSW to resume with */
-#define SAVEHDR_OFF_GPR     40  /* 16 x be32 */
-#define SAVEHDR_OFF_CR      104 /* 16 x be32 */
-#define SAVEHDR_OFF_FPR     168 /* 4 x be64: registers 0, 2, 4, 6 */
-#define SAVEHDR_OFF_KEYS    256 /* 1 per 2K block of the pages saved */
-#define SAVEHDR_MAXPAGES    ((VOLFMT_PAGE - SAVEHDR_OFF_KEYS) / 2)
+#define SAVEHDR_OFF_MAGIC  0   /* "CPSAVSYS" */
+#define SAVEHDR_OFF_NAME   8   /* 8 characters */
+#define SAVEHDR_OFF_FIRST  16  /* be16: first page */
+#define SAVEHDR_OFF_NPAGES 18  /* be16: pages */
+#define SAVEHDR_OFF_STOR   20  /* be32: the machine's storage size when saved */
+#define SAVEHDR_OFF_TOD    24  /* be64: when it was saved */
+#define SAVEHDR_OFF_PSW    32  /* 8: the S/370 PSW to resume with */
+#define SAVEHDR_OFF_GPR    40  /* 16 x be32 */
+#define SAVEHDR_OFF_CR     104 /* 16 x be32 */
+#define SAVEHDR_OFF_FPR    168 /* 4 x be64: registers 0, 2, 4, 6 */
+#define SAVEHDR_OFF_KEYS   256 /* 1 per 2K block of the pages saved */
+#define SAVEHDR_MAXPAGES   ((VOLFMT_PAGE - SAVEHDR_OFF_KEYS) / 2)
 
 struct vol_sysrec {
     char sysname[9];
@@ -160,9 +160,9 @@ struct vol_sysrec {
     struct vol_namesys {
         char name[9];
         char volser[7];
-        uint16_t area_cyl;    /* the SAVED area's first cylinder */
-        uint16_t slot;        /* the header's page record in the area */
-        uint16_t first, npages; /* guest pages saved */
+        uint16_t area_cyl;       /* the SAVED area's first cylinder */
+        uint16_t slot;           /* the header's page record in the area */
+        uint16_t first, npages;  /* guest pages saved */
         uint8_t shfirst, shlast; /* shared segments, NAMESYS_NOSHARE: none */
     } namesys[SYSREC_NAMESYS_MAX];
 };

@@ -21,8 +21,8 @@
 #include <stdint.h>
 #include "mm/gmem.h"
 
-#define GSTOR_MAX (16u << 20) /* a S/370 has 24-bit addresses */
-#define GSTOR_SEGS 16         /* 1 MB host segments */
+#define GSTOR_MAX  (16u << 20) /* a S/370 has 24-bit addresses */
+#define GSTOR_SEGS 16          /* 1 MB host segments */
 
 /* z/Architecture DAT entries CP builds (PoP: "Translation Tables") */
 #define ZSTE_INVALID 0x20ULL
@@ -31,13 +31,13 @@
 #define ZASCE_DT_SEG 0x00ULL /* designation type: segment table */
 
 struct gstor {
-    uint32_t size;        /* bytes of guest real storage, a multiple of 4K */
-    uint64_t *segtab;     /* host segment table, 512 entries (4 KB) */
+    uint32_t size;               /* bytes of guest real storage, a multiple of 4K */
+    uint64_t *segtab;            /* host segment table, 512 entries (4 KB) */
     uint64_t *pgtab[GSTOR_SEGS]; /* host page tables, 256 entries (2 KB) each */
-    uint8_t *keys;        /* per 2K block: ACC(4) F R C in the high 7 bits */
-    uint8_t *shared;      /* per page: 1 if it maps a shared segment's frame (read-only) */
-    uint32_t frames;      /* frames given so far */
-    struct gmem ops;      /* this storage as portable code sees it */
+    uint8_t *keys;               /* per 2K block: ACC(4) F R C in the high 7 bits */
+    uint8_t *shared;             /* per page: 1 if it maps a shared segment's frame (read-only) */
+    uint32_t frames;             /* frames given so far */
+    struct gmem ops;             /* this storage as portable code sees it */
 };
 
 /* Set up storage of `size` bytes (rounded up to 4K, at most GSTOR_MAX).

@@ -34,7 +34,7 @@
 #include "vdev/vdev.h"
 #include "vm/dispatch.h"
 
-#define X18_MAXSTEPS 128         /* CCWs one X'18' chain may have */
+#define X18_MAXSTEPS 128 /* CCWs one X'18' chain may have */
 
 /* ---------------------------------------------------------------- shared */
 
@@ -62,8 +62,8 @@ static void run(struct vmblok *vm, struct vdev *vd, dio_done_fn *done, unsigned 
     vm->dio_done = done;
     vm->dio_ry = ry;
     vm->state = VM_DIAGIO;
-    int cc = g ? vded_start_mem(vm, vd, g, CAW_ADDR(addr), CAW_KEY(addr))
-               : vd->ops->start(vm, vd, addr);
+    int cc =
+        g ? vded_start_mem(vm, vd, g, CAW_ADDR(addr), CAW_KEY(addr)) : vd->ops->start(vm, vd, addr);
     if (cc != 0) {
         vm->dio_dev = NULL;
         done(vm, vd, vd->csw);

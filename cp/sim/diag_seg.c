@@ -57,8 +57,7 @@ int diag_x64(struct simctx *s, unsigned rx, unsigned ry)
     case DIAG64_PURGE:
         if (savesys_purge_segment(vm, n))
             return result(s, 0, 16, 0, 16, 0);
-        return result(s, savesys_find_segment(n) == SAVESYS_OK ? 1 : 2, 16, 0, ry,
-                      DIAG64_RC_NOSEG);
+        return result(s, savesys_find_segment(n) == SAVESYS_OK ? 1 : 2, 16, 0, ry, DIAG64_RC_NOSEG);
     case DIAG64_FIND: {
         if (savesys_segment_loaded(vm, n))
             return result(s, 0, rx, start, ry, last);

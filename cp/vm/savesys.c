@@ -143,7 +143,6 @@ void cmd_savesys(struct cmdctx *c, struct scan *s)
 
 /* ---------------------------------------------------------------- loading */
 
-
 static bool in_shared(const struct vol_namesys *n, unsigned page)
 {
     return n->shfirst != NAMESYS_NOSHARE && page >= n->shfirst * 16u &&
@@ -161,8 +160,8 @@ static uint8_t *shared_frame(const struct vol_namesys *n, struct rdevblok *rd, u
             return NULL;
         for (unsigned i = 0; i < count; i++) {
             f[i] = pages_alloc(1);
-            if (!f[i] || ckd_read_pages(rd, n->area_cyl, n->slot + 1u + (first + i - n->first),
-                                        1, f[i]) != 0) {
+            if (!f[i] || ckd_read_pages(rd, n->area_cyl, n->slot + 1u + (first + i - n->first), 1,
+                                        f[i]) != 0) {
                 for (unsigned j = 0; j <= i; j++)
                     if (f[j])
                         pages_free(f[j], 1);
@@ -177,7 +176,8 @@ static uint8_t *shared_frame(const struct vol_namesys *n, struct rdevblok *rd, u
 }
 
 /* The header of a saved system from its slot (hdr: a page). */
-static enum savesys_err read_header(const struct vol_namesys *n, struct rdevblok **rdp, uint8_t *hdr)
+static enum savesys_err read_header(const struct vol_namesys *n, struct rdevblok **rdp,
+                                    uint8_t *hdr)
 {
     struct rdevblok *rd = volume_of(n);
     if (!rd)

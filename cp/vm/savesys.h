@@ -14,7 +14,7 @@ enum savesys_err {
     SAVESYS_NOTMOUNTED, /* its volume is not there */
     SAVESYS_NOTSAVED,   /* nobody has saved it yet */
     SAVESYS_IOERROR,
-    SAVESYS_NOSTORAGE,  /* CP's storage is exhausted */
+    SAVESYS_NOSTORAGE, /* CP's storage is exhausted */
 };
 
 /* The NAMESYS entry of a saved system, or NULL. */

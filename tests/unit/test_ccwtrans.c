@@ -769,8 +769,8 @@ static void test_readonly_pages(void)
         uint8_t ccw[8];
         enum ccwt_end end;
     } t[] = {
-        {C0(0x02, 0x4000, 0, 0x10), CCWT_PROGCHECK}, {C0(0x02, 0x3FF8, 0, 0x10), CCWT_PROGCHECK},
-        {C0(0x02, 0x3FF0, 0, 0x10), CCWT_COMPLETE},  {C0(0x01, 0x4000, 0, 0x10), CCWT_COMPLETE},
+        {C0(0x02, 0x4000, 0, 0x10), CCWT_PROGCHECK},   {C0(0x02, 0x3FF8, 0, 0x10), CCWT_PROGCHECK},
+        {C0(0x02, 0x3FF0, 0, 0x10), CCWT_COMPLETE},    {C0(0x01, 0x4000, 0, 0x10), CCWT_COMPLETE},
         {C0(0x02, 0x4000, SKIP, 0x10), CCWT_COMPLETE}, {C0(0x04, 0x4800, 0, 0x10), CCWT_PROGCHECK},
     };
     for (size_t k = 0; k < NELEM(t); k++) {

@@ -441,9 +441,9 @@ static void test_all_errors(void)
 static void test_namesys(void)
 {
     make_tmpdir();
-    int rc = load(BASE "SAVED 101 101\n"     /* 120 pages */
+    int rc = load(BASE "SAVED 101 101\n" /* 120 pages */
                        "VOLUME USR001 3350 131\n"
-                       "SAVED 1 2\n"         /* 240 pages */
+                       "SAVED 1 2\n" /* 240 pages */
                        "NAMESYS CMS 0-99 SHARED 1-5\n"
                        "NAMESYS BIG 0-199\n" /* not in SYS001's area any more */
                        "NAMESYS SMALL 16-18\n");

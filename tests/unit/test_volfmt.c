@@ -363,7 +363,8 @@ static void test_sysrec_round_trip(void)
     CU_ASSERT_EQUAL(memcmp(&t.namesys[0], &s.namesys[0], sizeof(s.namesys[0])), 0);
     CU_ASSERT_EQUAL(memcmp(&t.namesys[1], &s.namesys[1], sizeof(s.namesys[1])), 0);
     CU_ASSERT_EQUAL(get_be16(rec + SYSREC_OFF_NNAMESYS), 2);
-    CU_ASSERT_EQUAL(get_be16(rec + SYSREC_OFF_NAMESYS + SYSREC_NAMESYS_LEN + NAMESYS_OFF_SLOT), 257);
+    CU_ASSERT_EQUAL(get_be16(rec + SYSREC_OFF_NAMESYS + SYSREC_NAMESYS_LEN + NAMESYS_OFF_SLOT),
+                    257);
     {
         uint8_t bad[VOLFMT_PAGE];
         memcpy(bad, rec, sizeof(bad));
