@@ -26,7 +26,6 @@
 #include <string.h>
 #include "cmd/cmd.h"
 #include "cons/vcons.h"
-#include "console/ebcdic.h"
 #include "dasd/volfmt.h"
 #include "hw/s370.h"
 #include "io/ckd.h"
@@ -253,14 +252,7 @@ enum savesys_err savesys_ipl(struct vmblok *vm, const struct vol_namesys *n, con
         c->fpr[2 * i] = get_be64(hdr + SAVEHDR_OFF_FPR + 8 * i);
     psw370_decode(hdr + SAVEHDR_OFF_PSW, &c->psw);
     kfree(hdr);
-    if (parm && *parm) { /* as for a device IPL: the PARM text in registers 0-15 */
-        uint8_t text[64];
-        memset(text, EBCDIC_BLANK, sizeof(text));
-        size_t len = strlen(parm);
-        a2e(text, parm, len < 64 ? len : 64);
-        for (int i = 0; i < 16; i++)
-            c->gpr[i] = get_be32(text + 4 * i);
-    }
+    vm_ipl_parm(vm, parm); /* as for a device IPL */
     vm_start(vm);
     return SAVESYS_OK;
 }
