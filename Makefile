@@ -120,7 +120,7 @@ GUEST_CFLAGS := -m31 -march=z900 -mesa -ffreestanding -O2 $(WARN) -I.
 
 diagnose: $(DIAG_DECKS) $(B)/diagnose/diagcheck.o
 
-$(B)/diagnose/%.deck: diagnose/conformance/%.S tests/guests/s370.inc tests/guests/mkdeck.py
+$(B)/diagnose/%.deck: diagnose/conformance/%.S diagnose/conformance/diag.inc tests/guests/s370.inc tests/guests/mkdeck.py
 	@mkdir -p $(dir $@)
 	$(call say,GUEST,$@)
 	$(Q)$(S390CC) $(GUEST_FLAGS) -Itests/guests -o $(B)/diagnose/$*.elf $<
@@ -165,17 +165,18 @@ $(IPLFLOOR): tests/bench/iplfloor.S
 	    -o $(B)/bench/iplfloor.elf $<
 	$(Q)$(OBJCOPY) -O binary $(B)/bench/iplfloor.elf $@
 
-# the virtual-machine benchmark: a guest deck, run natively and under CP
-GUESTBENCH := $(B)/bench/guestbench.deck
-$(GUESTBENCH): tests/bench/guestbench.S tests/guests/s370.inc tests/guests/mkdeck.py
+# the guest benchmarks: decks run natively and under CP (guestbench: the
+# virtual machine's traps; mdbench: minidisk throughput)
+BENCH_DECKS := $(B)/bench/guestbench.deck $(B)/bench/mdbench.deck
+$(B)/bench/%.deck: tests/bench/%.S tests/guests/s370.inc tests/guests/mkdeck.py
 	@mkdir -p $(dir $@)
 	$(call say,GUEST,$@)
-	$(Q)$(S390CC) $(GUEST_FLAGS) -o $(B)/bench/guestbench.elf $<
-	$(Q)$(OBJCOPY) -O binary $(B)/bench/guestbench.elf $(B)/bench/guestbench.bin
-	$(Q)python3 tests/guests/mkdeck.py $(B)/bench/guestbench.bin $@ --load 0x1000
+	$(Q)$(S390CC) $(GUEST_FLAGS) -o $(B)/bench/$*.elf $<
+	$(Q)$(OBJCOPY) -O binary $(B)/bench/$*.elf $(B)/bench/$*.bin
+	$(Q)python3 tests/guests/mkdeck.py $(B)/bench/$*.bin $@ --load 0x1000
 
 bench: setup
-	@$(MAKE) --no-print-directory all $(IPLFLOOR) $(GUESTBENCH)
+	@$(MAKE) --no-print-directory all $(IPLFLOOR) $(BENCH_DECKS)
 	@tests/bench/run
 
 run: setup

@@ -297,6 +297,19 @@ static void create_volume(const char *dir, const struct spec_volume *v,
         write_sysres_parts(&im, v, c, true);
     else if (vol_write_labels(&im, v, c, why, sizeof(why)) != 0)
         die("%s", why);
+    /* SAVED areas: empty page records, written in place by SAVESYS */
+    for (int i = 0; i < v->alloc.count; i++) {
+        const struct vol_extent *x = &v->alloc.ext[i];
+        if (x->type != AREA_SAVED)
+            continue;
+        size_t len = (size_t)(x->last - x->first + 1u) * vol_pages_per_cyl(v->g) * VOLFMT_PAGE;
+        uint8_t *zero = calloc(1, len);
+        if (!zero)
+            die("out of memory");
+        if (vol_write_area(&im, x, zero, len, why, sizeof(why)) != 0)
+            die("%s", why);
+        free(zero);
+    }
     ckdimg_close(&im);
     printf("%s: %s, %u cylinders, built as %s\n", v->volser, v->g->name, v->g->cyls, path);
 }
@@ -475,6 +488,15 @@ static int inspect(const char *path, bool full_check)
         } else {
             printf("  system %s, operator %s, console %03X, zone %s %+d min\n", s.sysname,
                    s.sysoper, s.syscons, s.zone_id, (int)(s.zone_sec / 60));
+            for (int i = 0; i < s.nnamesys; i++) {
+                const struct vol_namesys *ns = &s.namesys[i];
+                printf("  saved system %-8s pages %u-%u", ns->name, ns->first,
+                       ns->first + ns->npages - 1u);
+                if (ns->shfirst != NAMESYS_NOSHARE)
+                    printf(", segments %u-%u shared", ns->shfirst, ns->shlast);
+                printf(": %s SAVED area at cylinder %u, page %u\n", ns->volser, ns->area_cyl,
+                       ns->slot);
+            }
             const struct vol_extent *x = alloc_find(&a, AREA_NUCLEUS, -1);
             uint8_t *nuc = x ? malloc((size_t)s.nuc_pages * VOLFMT_PAGE) : NULL;
             uint8_t sum[32];

@@ -97,8 +97,84 @@ static const struct {
     enum vol_area type;
 } areas[] = {
     {"NUCLEUS", AREA_NUCLEUS}, {"DRCT", AREA_DRCT}, {"WARM", AREA_WARM}, {"PAGE", AREA_PAGE},
-    {"SPOOL", AREA_SPOOL},     {"TDSK", AREA_TDSK}, {"PERM", AREA_PERM},
+    {"SPOOL", AREA_SPOOL},     {"TDSK", AREA_TDSK}, {"PERM", AREA_PERM}, {"SAVED", AREA_SAVED},
 };
+
+/* "first-last", decimal, within 0..max */
+static bool parse_range(const char *t, long max, long *first, long *last)
+{
+    char a[16], *dash = strchr(t, '-');
+    if (!dash || dash == t || (size_t)(dash - t) >= sizeof(a))
+        return false;
+    snprintf(a, sizeof(a), "%.*s", (int)(dash - t), t);
+    return parse_num(a, 10, max, first) && parse_num(dash + 1, 10, max, last) && *first <= *last;
+}
+
+/* NAMESYS name first-last [SHARED first-last] */
+static void add_namesys(struct ctx *c, char **tok, int ntok)
+{
+    struct vol_sysrec *r = &c->spec->sys;
+    long first, last, sf = NAMESYS_NOSHARE, sl = NAMESYS_NOSHARE;
+    if ((ntok != 3 && ntok != 5) || !valid_name(tok[1], 8)) {
+        err(c, "NAMESYS needs: name first-last [SHARED first-last]");
+        return;
+    }
+    if (!parse_range(tok[2], 4095, &first, &last) || last - first + 1 > SAVEHDR_MAXPAGES) {
+        err(c, "NAMESYS %s: pages %s must be first-last within 0-4095, at most %d pages", tok[1],
+            tok[2], (int)SAVEHDR_MAXPAGES);
+        return;
+    }
+    if (ntok == 5 && (strcmp(tok[3], "SHARED") != 0 || !parse_range(tok[4], 255, &sf, &sl) ||
+                      sf == 0 || sf * 16 < first || sl * 16 + 15 > last)) {
+        err(c, "NAMESYS %s: SHARED needs a range of 64K segments within its pages (not 0)", tok[1]);
+        return;
+    }
+    for (int i = 0; i < r->nnamesys; i++)
+        if (strcmp(r->namesys[i].name, tok[1]) == 0) {
+            err(c, "NAMESYS %s: this name is already used", tok[1]);
+            return;
+        }
+    if (r->nnamesys == SYSREC_NAMESYS_MAX) {
+        err(c, "more than %d NAMESYS statements", SYSREC_NAMESYS_MAX);
+        return;
+    }
+    struct vol_namesys *n = &r->namesys[r->nnamesys++];
+    memset(n, 0, sizeof(*n));
+    snprintf(n->name, sizeof(n->name), "%s", tok[1]);
+    n->first = (uint16_t)first;
+    n->npages = (uint16_t)(last - first + 1);
+    n->shfirst = (uint8_t)sf;
+    n->shlast = (uint8_t)sl;
+}
+
+/* Each saved system gets a header page and its pages in the first SAVED
+ * area (in the order of the specification) with room left. */
+static void place_namesys(struct ctx *c)
+{
+    struct sysspec *s = c->spec;
+    unsigned used[SPEC_MAX_VOLUMES][ALLOC_MAX_EXTENTS] = {{0}};
+    for (int k = 0; k < s->sys.nnamesys; k++) {
+        struct vol_namesys *n = &s->sys.namesys[k];
+        bool placed = false;
+        for (int i = 0; i < s->nvol && !placed; i++) {
+            const struct spec_volume *v = &s->vol[i];
+            for (int j = 0; v->g && j < v->alloc.count && !placed; j++) {
+                const struct vol_extent *x = &v->alloc.ext[j];
+                unsigned room = (x->last - x->first + 1u) * vol_pages_per_cyl(v->g);
+                if (x->type != AREA_SAVED || used[i][j] + 1u + n->npages > room)
+                    continue;
+                memcpy(n->volser, v->volser, sizeof(n->volser));
+                n->area_cyl = x->first;
+                n->slot = (uint16_t)used[i][j];
+                used[i][j] += 1u + n->npages;
+                placed = true;
+            }
+        }
+        if (!placed)
+            err(c, "NAMESYS %s: no SAVED area has room for its %u pages and header", n->name,
+                n->npages);
+    }
+}
 
 static void add_area(struct ctx *c, enum vol_area type, char **tok, int ntok)
 {
@@ -277,6 +353,8 @@ static void statement(struct ctx *c, char *text)
         }
     } else if (strcmp(kw, "VOLUME") == 0) {
         add_volume(c, tok, ntok);
+    } else if (strcmp(kw, "NAMESYS") == 0) {
+        add_namesys(c, tok, ntok);
     } else {
         for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
             if (strcmp(kw, areas[i].word) == 0) {
@@ -325,6 +403,7 @@ static void final_checks(struct ctx *c)
         }
     }
     c->line = 0;
+    place_namesys(c);
     if (s->nvol == 0)
         err(c, "no VOLUME statement");
     else if (nres == 0)

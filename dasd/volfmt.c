@@ -12,8 +12,9 @@
 #include "dasd/ckdgeom.h"
 
 static const char *const area_names[] = {
-    [AREA_NONE] = "NONE", [AREA_NUCLEUS] = "NUCLEUS", [AREA_DRCT] = "DRCT", [AREA_WARM] = "WARM",
-    [AREA_PAGE] = "PAGE", [AREA_SPOOL] = "SPOOL",     [AREA_TDSK] = "TDSK", [AREA_PERM] = "PERM",
+    [AREA_NONE] = "NONE", [AREA_NUCLEUS] = "NUCLEUS", [AREA_DRCT] = "DRCT",
+    [AREA_WARM] = "WARM", [AREA_PAGE] = "PAGE",       [AREA_SPOOL] = "SPOOL",
+    [AREA_TDSK] = "TDSK", [AREA_PERM] = "PERM",       [AREA_SAVED] = "SAVED",
 };
 
 const char *area_name(enum vol_area type)
@@ -137,7 +138,7 @@ int alloc_decode(const uint8_t *rec, size_t len, struct vol_alloc *a, char *why,
         x->type = (enum vol_area)e[0];
         x->first = get_be16(e + 2);
         x->last = get_be16(e + 4);
-        if (x->type <= AREA_NONE || x->type > AREA_PERM)
+        if (x->type <= AREA_NONE || x->type > AREA_SAVED)
             FAIL("allocation map: extent %d has unknown type %u", i + 1, e[0]);
         if (x->first == 0 || x->first > x->last || x->last >= a->cyls)
             FAIL("allocation map: %s extent %u-%u is outside cylinders 1-%u", area_name(x->type),
@@ -180,6 +181,19 @@ void sysrec_encode(uint8_t out[VOLFMT_PAGE], const struct vol_sysrec *s)
     put_be16(out + SYSREC_OFF_NLOGMSG, (uint16_t)s->nlogmsg);
     for (int i = 0; i < s->nlogmsg; i++)
         a2e_field(out + SYSREC_OFF_LOGMSG + i * SYSREC_LOGMSG_LEN, SYSREC_LOGMSG_LEN, s->logmsg[i]);
+    put_be16(out + SYSREC_OFF_NNAMESYS, (uint16_t)s->nnamesys);
+    for (int i = 0; i < s->nnamesys; i++) {
+        const struct vol_namesys *n = &s->namesys[i];
+        uint8_t *e = out + SYSREC_OFF_NAMESYS + i * SYSREC_NAMESYS_LEN;
+        a2e_field(e + NAMESYS_OFF_NAME, 8, n->name);
+        a2e_field(e + NAMESYS_OFF_VOLSER, 6, n->volser);
+        put_be16(e + NAMESYS_OFF_AREA, n->area_cyl);
+        put_be16(e + NAMESYS_OFF_SLOT, n->slot);
+        put_be16(e + NAMESYS_OFF_FIRST, n->first);
+        put_be16(e + NAMESYS_OFF_NPAGES, n->npages);
+        e[NAMESYS_OFF_SHFIRST] = n->shfirst;
+        e[NAMESYS_OFF_SHLAST] = n->shlast;
+    }
 }
 
 int sysrec_decode(const uint8_t *rec, size_t len, struct vol_sysrec *s, char *why, size_t whylen)
@@ -209,6 +223,25 @@ int sysrec_decode(const uint8_t *rec, size_t len, struct vol_sysrec *s, char *wh
         FAIL("system record: %d log message lines, at most %d", s->nlogmsg, SYSREC_LOGMSG_MAX);
     for (int i = 0; i < s->nlogmsg; i++)
         e2a_field(s->logmsg[i], rec + SYSREC_OFF_LOGMSG + i * SYSREC_LOGMSG_LEN, SYSREC_LOGMSG_LEN);
+    s->nnamesys = get_be16(rec + SYSREC_OFF_NNAMESYS);
+    if (s->nnamesys > SYSREC_NAMESYS_MAX)
+        FAIL("system record: %d saved systems, at most %d", s->nnamesys, SYSREC_NAMESYS_MAX);
+    for (int i = 0; i < s->nnamesys; i++) {
+        struct vol_namesys *n = &s->namesys[i];
+        const uint8_t *e = rec + SYSREC_OFF_NAMESYS + i * SYSREC_NAMESYS_LEN;
+        if (!valid_name(e + NAMESYS_OFF_NAME, 8) || !valid_name(e + NAMESYS_OFF_VOLSER, 6))
+            FAIL("system record: saved system %d has an invalid name or volume", i + 1);
+        e2a_field(n->name, e + NAMESYS_OFF_NAME, 8);
+        e2a_field(n->volser, e + NAMESYS_OFF_VOLSER, 6);
+        n->area_cyl = get_be16(e + NAMESYS_OFF_AREA);
+        n->slot = get_be16(e + NAMESYS_OFF_SLOT);
+        n->first = get_be16(e + NAMESYS_OFF_FIRST);
+        n->npages = get_be16(e + NAMESYS_OFF_NPAGES);
+        n->shfirst = e[NAMESYS_OFF_SHFIRST];
+        n->shlast = e[NAMESYS_OFF_SHLAST];
+        if (n->npages == 0 || n->npages > SAVEHDR_MAXPAGES || n->first + n->npages > 4096)
+            FAIL("system record: saved system %s has an invalid page range", n->name);
+    }
     return 0;
 }
 

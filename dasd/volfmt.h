@@ -62,6 +62,7 @@ enum vol_area {
     AREA_SPOOL = 5,
     AREA_TDSK = 6,
     AREA_PERM = 7,
+    AREA_SAVED = 8, /* saved systems (NAMESYS, SAVESYS): page records */
 };
 
 #define ALLOC_OFF_MAGIC   0  /* "CPALLOC " */
@@ -110,8 +111,38 @@ struct vol_alloc {
 #define SYSREC_LOGMSG_LEN   72
 #define SYSREC_LOGMSG_MAX   16
 #define SYSREC_VERSION      1
-_Static_assert(SYSREC_OFF_LOGMSG + SYSREC_LOGMSG_MAX * SYSREC_LOGMSG_LEN <= VOLFMT_PAGE,
+/* the saved systems (NAMESYS), after the log message */
+#define SYSREC_OFF_NNAMESYS 1240 /* be16: entries */
+#define SYSREC_OFF_NAMESYS  1248 /* SYSREC_NAMESYS_LEN each: */
+#define SYSREC_NAMESYS_LEN  32
+#define SYSREC_NAMESYS_MAX  16
+#define NAMESYS_OFF_NAME    0  /* 8 characters */
+#define NAMESYS_OFF_VOLSER  8  /* 6: the volume of its SAVED area */
+#define NAMESYS_OFF_AREA    14 /* be16: the SAVED area's first cylinder */
+#define NAMESYS_OFF_SLOT    16 /* be16: its first page record in the area (the header) */
+#define NAMESYS_OFF_FIRST   18 /* be16: the first guest page saved (4K pages) */
+#define NAMESYS_OFF_NPAGES  20 /* be16: pages saved, after the header page */
+#define NAMESYS_OFF_SHFIRST 22 /* 1: first shared 64K segment, X'FF' none */
+#define NAMESYS_OFF_SHLAST  23 /* 1: last shared segment */
+#define NAMESYS_NOSHARE     0xFF
+_Static_assert(SYSREC_OFF_LOGMSG + SYSREC_LOGMSG_MAX * SYSREC_LOGMSG_LEN <= SYSREC_OFF_NNAMESYS,
+               "the log message ends before the saved systems");
+_Static_assert(SYSREC_OFF_NAMESYS + SYSREC_NAMESYS_MAX * SYSREC_NAMESYS_LEN <= VOLFMT_PAGE,
                "system record fits a page");
+
+/* A saved system's header page, the first record of its slot */
+#define SAVEHDR_OFF_MAGIC  0   /* "CPSAVSYS" */
+#define SAVEHDR_OFF_NAME   8   /* 8 characters */
+#define SAVEHDR_OFF_FIRST  16  /* be16: first page */
+#define SAVEHDR_OFF_NPAGES 18  /* be16: pages */
+#define SAVEHDR_OFF_STOR   20  /* be32: the machine's storage size when saved */
+#define SAVEHDR_OFF_TOD    24  /* be64: when it was saved */
+#define SAVEHDR_OFF_PSW    32  /* 8: the S/370 PSW to resume with */
+#define SAVEHDR_OFF_GPR    40  /* 16 x be32 */
+#define SAVEHDR_OFF_CR     104 /* 16 x be32 */
+#define SAVEHDR_OFF_FPR    168 /* 4 x be64: registers 0, 2, 4, 6 */
+#define SAVEHDR_OFF_KEYS   256 /* 1 per 2K block of the pages saved */
+#define SAVEHDR_MAXPAGES   ((VOLFMT_PAGE - SAVEHDR_OFF_KEYS) / 2)
 
 struct vol_sysrec {
     char sysname[9];
@@ -125,6 +156,15 @@ struct vol_sysrec {
     uint64_t built_tod;
     int nlogmsg;
     char logmsg[SYSREC_LOGMSG_MAX][SYSREC_LOGMSG_LEN + 1];
+    int nnamesys;
+    struct vol_namesys {
+        char name[9];
+        char volser[7];
+        uint16_t area_cyl;       /* the SAVED area's first cylinder */
+        uint16_t slot;           /* the header's page record in the area */
+        uint16_t first, npages;  /* guest pages saved */
+        uint8_t shfirst, shlast; /* shared segments, NAMESYS_NOSHARE: none */
+    } namesys[SYSREC_NAMESYS_MAX];
 };
 
 /* ---------------------------------------------------------------- directory area header */

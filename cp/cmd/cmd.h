@@ -103,6 +103,8 @@ void link_logon(struct vmblok *vm, const struct dir_dev *dd);
 /* DEFINE Txxxx: false when CP's storage is exhausted; the response comes
  * once the space has been cleared */
 bool define_tdisk(struct cmdctx *c, uint16_t devtype, uint16_t vaddr, unsigned ncyl);
+/* vm/savesys.c: SAVESYS (DMKCFH) */
+void cmd_savesys(struct cmdctx *c, struct scan *s);
 /* cmd/display.c */
 void cmd_display(struct cmdctx *c, struct scan *s); /* DMKCDB */
 void cmd_store(struct cmdctx *c, struct scan *s);   /* DMKCDS */

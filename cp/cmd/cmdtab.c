@@ -52,6 +52,7 @@ static const struct cmd_def table[] = {
     {"MESSAGE", 2, ALLCLASSES, PRE | ON | ANY, cmd_message},
     {"QUERY", 1, ALLCLASSES, ON, cmd_query},
     {"SET", 3, CLASS_A | CLASS_B | CLASS_C | CLASS_F | CLASS_G, ON, cmd_set},
+    {"SAVESYS", 4, CLASS_C | CLASS_E, ON, cmd_savesys},
     {"SHUTDOWN", 8, CLASS_A, ON, cmd_shutdown},
     {"WARNING", 1, CLASS_A | CLASS_B, ON, cmd_warning},
     {"WNG", 3, CLASS_A | CLASS_B, ON, cmd_warning},

@@ -28,6 +28,7 @@
 #include "vdev/vdev.h"
 #include "vm/dispatch.h"
 #include "vm/machine.h"
+#include "vm/savesys.h"
 #include "vm/vmblok.h"
 
 static bool no_more(struct cmdctx *c, struct scan *s, const char *module)
@@ -109,7 +110,22 @@ void cmd_ipl(struct cmdctx *c, struct scan *s)
         }
     }
     uint16_t vaddr;
-    if (!devaddr(dev, &vaddr)) {
+    bool isdev = devaddr(dev, &vaddr);
+    const struct vol_namesys *n = strlen(dev) <= 8 ? savesys_find(dev) : NULL;
+    if (n && !(isdev && vdev_find(c->vm, vaddr))) {
+        static const char *const why[] = {
+            [SAVESYS_STORAGE] = "NEEDS MORE STORAGE",
+            [SAVESYS_NOTMOUNTED] = "VOLUME NOT MOUNTED",
+            [SAVESYS_NOTSAVED] = "NOT SAVED",
+            [SAVESYS_IOERROR] = "I/O ERROR",
+            [SAVESYS_NOSTORAGE] = "CP STORAGE EXHAUSTED",
+        };
+        enum savesys_err e = savesys_ipl(c->vm, n, parm);
+        if (e != SAVESYS_OK)
+            cmd_emsg(c, "DMKCFG439E", "SYSTEM %s CANNOT BE IPLED; %s", dev, why[e]);
+        return;
+    }
+    if (!isdev) {
         cmd_emsg(c, "DMKCFG044E", "SYSTEM %s DOES NOT EXIST", dev);
         return;
     }

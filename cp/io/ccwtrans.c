@@ -182,6 +182,8 @@ static enum xres data_block(struct xl *x, uint32_t a, uint32_t *left, enum dir d
     bool stores = d != D_OUT && !skip;
     if ((stores && !may_store(x, lo)) || (d == D_OUT && !may_fetch(x, lo)))
         return X_PROT;
+    if (stores && x->g->readonly && x->g->readonly(x->g->ctx, lo))
+        return X_PROT; /* a shared segment's page */
 
     uint32_t h;
     enum xres r = host(x, a, &h);

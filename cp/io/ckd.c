@@ -24,6 +24,7 @@
 #define CCW_TIC     0x08
 #define CCW_READ    0x06
 #define CCW_READ_MT 0x86
+#define CCW_WRITE   0x05
 
 #define MAX_PAGES_PER_IO 32
 #define CKD_RETRIES      3    /* tries of a chain that ends with a unit check that may pass */
@@ -86,6 +87,22 @@ int ckd_read_record(struct rdevblok *rd, unsigned cyl, unsigned head, unsigned r
     ccw1_set(&chain.ccw[3], CCW_READ, CCW_SLI, (uint16_t)len, (uint32_t)(uintptr_t)buf);
     int residual = run(rd);
     return residual < 0 ? -1 : (int)len - residual;
+}
+
+int ckd_write_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,
+                    const void *buf)
+{
+    const uint8_t *src = buf;
+    for (unsigned i = 0; i < npages; i++) {
+        unsigned cyl, head, rec;
+        vol_page_location(rd->geom, first_cyl, page + i, &cyl, &head, &rec);
+        locate(cyl, head, rec);
+        ccw1_set(&chain.ccw[3], CCW_WRITE, 0, VOLFMT_PAGE,
+                 (uint32_t)(uintptr_t)(src + (size_t)i * VOLFMT_PAGE));
+        if (run(rd) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 int ckd_read_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,

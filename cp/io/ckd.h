@@ -16,4 +16,10 @@ int ckd_read_record(struct rdevblok *rd, unsigned cyl, unsigned head, unsigned r
 int ckd_read_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,
                    void *buf);
 
+/* Write npages 4 KB page records of an area (they exist: the area was
+ * formatted with page records), one record per channel program.
+ * Returns 0 or -1. */
+int ckd_write_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,
+                    const void *buf);
+
 #endif

@@ -28,6 +28,10 @@ struct gmem {
     int (*host_addr)(void *ctx, uint32_t raddr, uint64_t *haddr);
     /* The 7-bit storage key (ACC 4, F, R, C) of the 2K block holding raddr. */
     uint8_t (*key)(void *ctx, uint32_t raddr);
+    /* Optional: true if the page holding raddr may not be stored into at
+     * all (a shared segment's): a channel program's store is a protection
+     * check whatever its key. */
+    bool (*readonly)(void *ctx, uint32_t raddr);
 };
 
 #endif

@@ -26,6 +26,39 @@ static int ops_write(void *ctx, uint32_t raddr, const void *buf, uint32_t len);
 static int ops_host_addr(void *ctx, uint32_t raddr, uint64_t *haddr);
 static uint8_t ops_key(void *ctx, uint32_t raddr);
 
+/* Page tables for every segment below size that has none. */
+static int add_tables(struct gstor *s, uint32_t size)
+{
+    unsigned nseg = (size + (1u << SEG_SHIFT) - 1) >> SEG_SHIFT;
+    for (unsigned i = 0; i < nseg; i++) {
+        if (s->pgtab[i])
+            continue;
+        s->pgtab[i] = kmalloc(256 * sizeof(uint64_t)); /* 2K, so 2K aligned */
+        if (!s->pgtab[i])
+            return -1;
+        for (int j = 0; j < 256; j++)
+            s->pgtab[i][j] = ZPTE_INVALID;
+        s->segtab[i] = (uint64_t)(uintptr_t)s->pgtab[i];
+    }
+    return 0;
+}
+
+static bool ops_readonly(void *ctx, uint32_t raddr);
+
+/* Give back the frame of one valid entry (a shared one stays CP's). */
+static void drop_frame(struct gstor *s, uint64_t *pte, uint32_t page)
+{
+    void *frame = (void *)(uintptr_t)(*pte & ~0xFFFULL);
+    *pte = ZPTE_INVALID;
+    if (s->shared[page >> PAGE_SHIFT]) {
+        s->shared[page >> PAGE_SHIFT] = 0;
+        return;
+    }
+    sske((uint64_t)(uintptr_t)frame, 0);
+    pages_free(frame, 1);
+    s->frames--;
+}
+
 int gstor_init(struct gstor *s, uint32_t size)
 {
     memset(s, 0, sizeof(*s));
@@ -34,23 +67,19 @@ int gstor_init(struct gstor *s, uint32_t size)
         return -1;
     s->size = size;
     s->segtab = pages_alloc(1);
-    s->keys = kmalloc(size >> BLK_SHIFT);
-    if (!s->segtab || !s->keys) {
+    s->keys = kmalloc(GSTOR_MAX >> BLK_SHIFT);
+    s->shared = kmalloc(GSTOR_MAX >> PAGE_SHIFT);
+    if (!s->segtab || !s->keys || !s->shared) {
         gstor_release(s);
         return -1;
     }
+    memset(s->keys, 0, GSTOR_MAX >> BLK_SHIFT);
+    memset(s->shared, 0, GSTOR_MAX >> PAGE_SHIFT);
     for (int i = 0; i < 512; i++)
         s->segtab[i] = ZSTE_INVALID;
-    unsigned nseg = (size + (1u << SEG_SHIFT) - 1) >> SEG_SHIFT;
-    for (unsigned i = 0; i < nseg; i++) {
-        s->pgtab[i] = kmalloc(256 * sizeof(uint64_t)); /* 2K, so 2K aligned */
-        if (!s->pgtab[i]) {
-            gstor_release(s);
-            return -1;
-        }
-        for (int j = 0; j < 256; j++)
-            s->pgtab[i][j] = ZPTE_INVALID;
-        s->segtab[i] = (uint64_t)(uintptr_t)s->pgtab[i];
+    if (add_tables(s, size) != 0) {
+        gstor_release(s);
+        return -1;
     }
     s->ops.ctx = s;
     s->ops.size = size;
@@ -58,6 +87,7 @@ int gstor_init(struct gstor *s, uint32_t size)
     s->ops.write = ops_write;
     s->ops.host_addr = ops_host_addr;
     s->ops.key = ops_key;
+    s->ops.readonly = ops_readonly;
     return 0;
 }
 
@@ -66,15 +96,9 @@ static void free_frames(struct gstor *s)
     for (unsigned i = 0; i < GSTOR_SEGS; i++) {
         if (!s->pgtab[i])
             continue;
-        for (int j = 0; j < 256; j++) {
-            uint64_t pte = s->pgtab[i][j];
-            if (!(pte & ZPTE_INVALID)) {
-                void *frame = (void *)(uintptr_t)(pte & ~0xFFFULL);
-                sske((uint64_t)(uintptr_t)frame, 0);
-                pages_free(frame, 1);
-            }
-            s->pgtab[i][j] = ZPTE_INVALID;
-        }
+        for (int j = 0; j < 256; j++)
+            if (!(s->pgtab[i][j] & ZPTE_INVALID))
+                drop_frame(s, &s->pgtab[i][j], (i << SEG_SHIFT) | ((uint32_t)j << PAGE_SHIFT));
     }
     s->frames = 0;
     ptlb();
@@ -90,8 +114,10 @@ void gstor_release(struct gstor *s)
     if (s->segtab)
         pages_free(s->segtab, 1);
     kfree(s->keys);
+    kfree(s->shared);
     s->segtab = NULL;
     s->keys = NULL;
+    s->shared = NULL;
     s->size = 0;
 }
 
@@ -103,14 +129,11 @@ void gstor_release_pages(struct gstor *s, uint32_t first, uint32_t last, bool ke
         if (*pte & ZPTE_INVALID)
             continue;
         void *frame = (void *)(uintptr_t)(*pte & ~0xFFFULL);
-        if (keep_frames) {
+        if (keep_frames && !s->shared[a >> PAGE_SHIFT]) {
             memset(frame, 0, 4096);
             continue;
         }
-        *pte = ZPTE_INVALID;
-        sske((uint64_t)(uintptr_t)frame, 0);
-        pages_free(frame, 1);
-        s->frames--;
+        drop_frame(s, pte, a);
         freed = true;
         if (a + 4096 < a)
             break;
@@ -207,8 +230,42 @@ void gstor_set_key(struct gstor *s, uint32_t raddr, uint8_t key)
     harvest(s, page);
     s->keys[raddr >> BLK_SHIFT] = key & 0xFE;
     uint8_t *p = gstor_page_if_present(s, page);
-    if (p)
+    if (p && !s->shared[page >> PAGE_SHIFT]) /* a shared frame's key is everybody's */
         sske((uint64_t)(uintptr_t)p, frame_key(s, page));
+}
+
+void gstor_map_shared(struct gstor *s, uint32_t raddr, uint8_t *frame)
+{
+    uint32_t page = raddr & ~0xFFFu;
+    uint64_t *pte = &s->pgtab[page >> SEG_SHIFT][(page >> PAGE_SHIFT) & 0xFF];
+    if (!(*pte & ZPTE_INVALID)) {
+        drop_frame(s, pte, page);
+        ptlb();
+    }
+    *pte = (uint64_t)(uintptr_t)frame | ZPTE_PROTECT;
+    s->shared[page >> PAGE_SHIFT] = 1;
+}
+
+bool gstor_is_shared(const struct gstor *s, uint32_t raddr)
+{
+    return raddr < s->size && s->shared[raddr >> PAGE_SHIFT];
+}
+
+int gstor_resize(struct gstor *s, uint32_t size)
+{
+    size = (size + 4095) & ~4095u;
+    if (size == 0 || size > GSTOR_MAX)
+        return -1;
+    if (size > s->size) {
+        if (add_tables(s, size) != 0)
+            return -1;
+        memset(s->keys + (s->size >> BLK_SHIFT), 0, (size - s->size) >> BLK_SHIFT);
+    } else if (size < s->size) {
+        gstor_release_pages(s, size, s->size - 1, false);
+    }
+    s->size = size;
+    s->ops.size = size;
+    return 0;
 }
 
 int gstor_reset_ref(struct gstor *s, uint32_t raddr)
@@ -254,6 +311,8 @@ static int ops_write(void *ctx, uint32_t raddr, const void *buf, uint32_t len)
         uint32_t n = 4096 - (raddr & 0xFFF);
         if (n > len)
             n = len;
+        if (s->shared[raddr >> PAGE_SHIFT])
+            return PGM_PROTECTION; /* (checked page by page: CP's stores are small) */
         uint8_t *p = gstor_page(s, raddr);
         if (!p)
             return PGM_ADDRESSING;
@@ -275,3 +334,5 @@ static int ops_host_addr(void *ctx, uint32_t raddr, uint64_t *haddr)
 }
 
 static uint8_t ops_key(void *ctx, uint32_t raddr) { return gstor_key(ctx, raddr); }
+
+static bool ops_readonly(void *ctx, uint32_t raddr) { return gstor_is_shared(ctx, raddr); }

@@ -21,8 +21,8 @@
 #include <stdint.h>
 #include "mm/gmem.h"
 
-#define GSTOR_MAX (16u << 20) /* a S/370 has 24-bit addresses */
-#define GSTOR_SEGS 16         /* 1 MB host segments */
+#define GSTOR_MAX  (16u << 20) /* a S/370 has 24-bit addresses */
+#define GSTOR_SEGS 16          /* 1 MB host segments */
 
 /* z/Architecture DAT entries CP builds (PoP: "Translation Tables") */
 #define ZSTE_INVALID 0x20ULL
@@ -31,12 +31,13 @@
 #define ZASCE_DT_SEG 0x00ULL /* designation type: segment table */
 
 struct gstor {
-    uint32_t size;        /* bytes of guest real storage, a multiple of 4K */
-    uint64_t *segtab;     /* host segment table, 512 entries (4 KB) */
+    uint32_t size;               /* bytes of guest real storage, a multiple of 4K */
+    uint64_t *segtab;            /* host segment table, 512 entries (4 KB) */
     uint64_t *pgtab[GSTOR_SEGS]; /* host page tables, 256 entries (2 KB) each */
-    uint8_t *keys;        /* per 2K block: ACC(4) F R C in the high 7 bits */
-    uint32_t frames;      /* frames given so far */
-    struct gmem ops;      /* this storage as portable code sees it */
+    uint8_t *keys;               /* per 2K block: ACC(4) F R C in the high 7 bits */
+    uint8_t *shared;             /* per page: 1 if it maps a shared segment's frame (read-only) */
+    uint32_t frames;             /* frames given so far */
+    struct gmem ops;             /* this storage as portable code sees it */
 };
 
 /* Set up storage of `size` bytes (rounded up to 4K, at most GSTOR_MAX).
@@ -68,6 +69,18 @@ uint8_t gstor_key(struct gstor *s, uint32_t raddr);
 void gstor_set_key(struct gstor *s, uint32_t raddr, uint8_t key);
 /* RRB: reset the reference bit; returns R and C before as 2*R + C. */
 int gstor_reset_ref(struct gstor *s, uint32_t raddr);
+
+/* Shared segments (vm/savesys.c): map the page at raddr onto frame, a
+ * frame of CP's that other machines map too, read-only: a guest store is a
+ * protection exception, CP's stores for the guest fail with
+ * PGM_PROTECTION, and the frame is never given back with the storage. A
+ * private frame the page had goes back. */
+void gstor_map_shared(struct gstor *s, uint32_t raddr, uint8_t *frame);
+bool gstor_is_shared(const struct gstor *s, uint32_t raddr);
+/* Make the storage size bytes (4K multiple, at most GSTOR_MAX): larger
+ * (new tables; the pages come on first touch) or smaller (the pages above
+ * go, as by gstor_release_pages). Returns 0 or -1 (CP storage). */
+int gstor_resize(struct gstor *s, uint32_t size);
 
 /* A host translation exception at guest real address raddr: give the
  * page its frame. Returns 0, or PGM_ADDRESSING beyond the guest's storage. */

@@ -223,7 +223,8 @@ int shadow_fill(struct shadow *sh, uint32_t cr0, uint32_t cr1, uint32_t vaddr, u
         fill_invalid(pt, HOST_PTES, ZPTE_INVALID);
         sp->pgtab[hsx] = pt;
     }
-    uint64_t pte = ((uint64_t)(uintptr_t)frame & ZPTE_PFRA) | (r.seg_protected ? ZPTE_PROTECT : 0);
+    bool ro = r.seg_protected || (sh->env.readonly && sh->env.readonly(sh->env.ctx, page));
+    uint64_t pte = ((uint64_t)(uintptr_t)frame & ZPTE_PFRA) | (ro ? ZPTE_PROTECT : 0);
     uint64_t old = get_be64(pt + ENTRY * hpx);
     put_be64(pt + ENTRY * hpx, pte);
     /* Only a fault on an entry already valid (CP asked twice) finds one;
@@ -262,6 +263,8 @@ const char *shadow_why(int pgm)
 
 static uint8_t *vm_frame(void *ctx, uint32_t raddr) { return gstor_page(ctx, raddr); }
 
+static bool vm_readonly(void *ctx, uint32_t raddr) { return gstor_is_shared(ctx, raddr); }
+
 static void vm_ptlb(void *ctx)
 {
     (void)ctx;
@@ -271,7 +274,7 @@ static void vm_ptlb(void *ctx)
 static struct shadow *vm_shadow(struct vmblok *vm)
 {
     if (!vm->shadow) {
-        struct shadow_env env = {&vm->stor.ops, vm_frame, &vm->stor, vm_ptlb};
+        struct shadow_env env = {&vm->stor.ops, vm_frame, &vm->stor, vm_ptlb, vm_readonly};
         vm->shadow = shadow_create(&env);
     }
     return vm->shadow;

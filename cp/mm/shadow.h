@@ -74,6 +74,9 @@ struct shadow_env {
     /* Purge the host TLB (PTLB): done whenever a valid host entry changes
      * or a table that was in use takes another meaning. */
     void (*purge_tlb)(void *ctx);
+    /* Optional: true if the guest real page at raddr may not be stored
+     * into (a shared segment's): its host entries are made read-only. */
+    bool (*readonly)(void *ctx, uint32_t raddr);
 };
 
 #define SHADOW_SPACES 4 /* address spaces kept per virtual machine */

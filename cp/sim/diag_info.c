@@ -85,7 +85,8 @@ static uint8_t vdev_status(const struct vdev *vd)
         st |= VDEVSTAT_BUSY;
     if (vd->pending)
         st |= VDEVSTAT_PENDING;
-    if (vded_rdev(vd))
+    struct mdisk_info mi;
+    if (vded_rdev(vd) && !mdisk_info(vd, &mi)) /* a minidisk shares its volume */
         st |= VDEVSTAT_DED;
     return st;
 }

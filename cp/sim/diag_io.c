@@ -12,8 +12,11 @@
  * interruption, comes back here (vdev_ended): the results go to the
  * registers and the condition code, and the machine runs on after the
  * DIAGNOSE. X'250' builds its channel programs itself, one per block
- * entry, in a page of CP's storage that the translation sees at guest
- * address DIO_OVERLAY (above any guest storage).
+ * entry, in a page of CP's storage that the translation sees at a guest
+ * address of its own: the page after the entry's buffer (format-0 CCWs
+ * address 24 bits, so no address is free in a 16M machine; the page after
+ * the buffer is one the entry's data never touches, and only the CCWs and
+ * their arguments are fetched from there).
  */
 #include <string.h>
 #include "dasd/ckdgeom.h"
@@ -31,8 +34,7 @@
 #include "vdev/vdev.h"
 #include "vm/dispatch.h"
 
-#define DIO_OVERLAY  0x01000000u /* guest address of CP's page for X'250' */
-#define X18_MAXSTEPS 128         /* CCWs one X'18' chain may have */
+#define X18_MAXSTEPS 128 /* CCWs one X'18' chain may have */
 
 /* ---------------------------------------------------------------- shared */
 
@@ -60,7 +62,8 @@ static void run(struct vmblok *vm, struct vdev *vd, dio_done_fn *done, unsigned 
     vm->dio_done = done;
     vm->dio_ry = ry;
     vm->state = VM_DIAGIO;
-    int cc = g ? vded_start_mem(vm, vd, g, addr, 0) : vd->ops->start(vm, vd, addr);
+    int cc =
+        g ? vded_start_mem(vm, vd, g, CAW_ADDR(addr), CAW_KEY(addr)) : vd->ops->start(vm, vd, addr);
     if (cc != 0) {
         vm->dio_dev = NULL;
         done(vm, vd, vd->csw);
@@ -217,8 +220,10 @@ int diag_x20(struct simctx *s, unsigned rx, unsigned ry)
         return x18_fail(s, 1, DIAG20_RC_NODEV);
     if (vd->busy || vd->pending)
         return x18_fail(s, 1, DIAG20_RC_BUSY);
-    if ((vd->cls != VC_DASD && vd->cls != VC_TAPE) || !vded_is(vd))
+    if ((vd->cls != VC_DASD && vd->cls != VC_TAPE) || !vded_is(vd)) {
+        diag_set_reg(s, ry, 0); /* no sense bytes */
         return x18_fail(s, 3, DIAG20_RC_ERROR);
+    }
     /* the CAW: key in bits 0-3, the program's address in 8-31 */
     run(vm, vd, x20_done, ry, NULL, (r & 0xF0000000) | (r & 0x00FFFFFF));
     return 0;
@@ -226,7 +231,7 @@ int diag_x20(struct simctx *s, unsigned rx, unsigned ry)
 
 /* ---------------------------------------------------------------- X'250' */
 
-/* CP's page for X'250', as the translation sees it at DIO_OVERLAY: the
+/* CP's page for X'250', as the translation sees it at b->ovl: the
  * channel program of one block entry and its arguments. */
 #define BIO_CCW    0  /* SEEK, SEARCH ID EQUAL, TIC, READ|WRITE */
 #define BIO_SEEK   64 /* BBCCHH */
@@ -239,45 +244,52 @@ struct bio {
     uint32_t list;       /* the entry list */
     unsigned count, cur; /* entries, the one running */
     uint8_t key;
+    uint32_t ovl; /* the guest address CP's page stands at for this entry */
 };
 
 static struct bio *bio_of(struct vmblok *vm) { return vm->dio_page; }
 
-static bool overlay(uint32_t a, uint32_t len)
+static bool overlay(const struct bio *b, uint32_t a, uint32_t len)
 {
-    return a >= DIO_OVERLAY && a - DIO_OVERLAY + (uint64_t)len <= 4096;
+    return a >= b->ovl && a - b->ovl + (uint64_t)len <= 4096;
 }
 
 static int ov_read(void *ctx, uint32_t a, void *buf, uint32_t len)
 {
     struct bio *b = ctx;
-    if (overlay(a, len)) {
-        memcpy(buf, b->page + (a - DIO_OVERLAY), len);
+    if (overlay(b, a, len)) {
+        memcpy(buf, b->page + (a - b->ovl), len);
         return 0;
     }
-    return a < DIO_OVERLAY ? b->vm->stor.ops.read(b->vm->stor.ops.ctx, a, buf, len) : -1;
+    return b->vm->stor.ops.read(b->vm->stor.ops.ctx, a, buf, len);
 }
 
 static int ov_write(void *ctx, uint32_t a, const void *buf, uint32_t len)
 {
     struct bio *b = ctx;
-    return a < DIO_OVERLAY ? b->vm->stor.ops.write(b->vm->stor.ops.ctx, a, buf, len) : -1;
+    return overlay(b, a, 1) ? -1 : b->vm->stor.ops.write(b->vm->stor.ops.ctx, a, buf, len);
 }
 
 static int ov_host(void *ctx, uint32_t a, uint64_t *h)
 {
     struct bio *b = ctx;
-    if (overlay(a, 1)) {
-        *h = (uint64_t)(uintptr_t)(b->page + (a - DIO_OVERLAY));
+    if (overlay(b, a, 1)) {
+        *h = (uint64_t)(uintptr_t)(b->page + (a - b->ovl));
         return 0;
     }
-    return a < DIO_OVERLAY ? b->vm->stor.ops.host_addr(b->vm->stor.ops.ctx, a, h) : -1;
+    return b->vm->stor.ops.host_addr(b->vm->stor.ops.ctx, a, h);
 }
 
 static uint8_t ov_key(void *ctx, uint32_t a)
 {
     struct bio *b = ctx;
-    return a < DIO_OVERLAY ? b->vm->stor.ops.key(b->vm->stor.ops.ctx, a) : 0;
+    return overlay(b, a, 1) ? 0 : b->vm->stor.ops.key(b->vm->stor.ops.ctx, a);
+}
+
+static bool ov_readonly(void *ctx, uint32_t a)
+{
+    struct bio *b = ctx;
+    return overlay(b, a, 1) || b->vm->stor.ops.readonly(b->vm->stor.ops.ctx, a);
 }
 
 static void put_ccw(uint8_t *c, uint8_t cmd, uint32_t addr, uint8_t flags, uint16_t count)
@@ -366,11 +378,13 @@ static void bio_next(struct vmblok *vm, struct vdev *vd)
     put_be16(p + BIO_SEEK + 4, (uint16_t)(t % heads));
     memcpy(p + BIO_SEARCH, p + BIO_SEEK + 2, 4);
     p[BIO_SEARCH + 4] = (uint8_t)((block - 1) % vd->bio_per_track + 1);
-    put_ccw(p + BIO_CCW, 0x07, DIO_OVERLAY + BIO_SEEK, CCWF_CC, 6);
-    put_ccw(p + BIO_CCW + 8, 0x31, DIO_OVERLAY + BIO_SEARCH, CCWF_CC, 5);
-    put_ccw(p + BIO_CCW + 16, 0x08, DIO_OVERLAY + BIO_CCW + 8, 0, 0);
+    /* CP's page stands at the page after the buffer (wrapping at 16M) */
+    b->ovl = ((buf + vd->bio_blksize + 4095u) & ~4095u) & 0x00FFFFFFu;
+    put_ccw(p + BIO_CCW, 0x07, b->ovl + BIO_SEEK, CCWF_CC, 6);
+    put_ccw(p + BIO_CCW + 8, 0x31, b->ovl + BIO_SEARCH, CCWF_CC, 5);
+    put_ccw(p + BIO_CCW + 16, 0x08, b->ovl + BIO_CCW + 8, 0, 0);
     put_ccw(p + BIO_CCW + 24, type == BIOE_T_READ ? 0x06 : 0x05, buf, 0, (uint16_t)vd->bio_blksize);
-    run(vm, vd, bio_done, vm->dio_ry, &b->g, DIO_OVERLAY | ((uint32_t)b->key << 28));
+    run(vm, vd, bio_done, vm->dio_ry, &b->g, b->ovl | ((uint32_t)b->key << 28));
 }
 
 static int bio_rc(struct simctx *s, unsigned ry, int cc, uint32_t rc)
@@ -465,7 +479,7 @@ int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
     }
     struct bio *b = bio_of(vm);
     b->vm = vm;
-    b->g = (struct gmem){b, DIO_OVERLAY + 4096, ov_read, ov_write, ov_host, ov_key};
+    b->g = (struct gmem){b, 0x01000000u, ov_read, ov_write, ov_host, ov_key, ov_readonly};
     b->list = list;
     b->count = count;
     b->cur = 0;

@@ -44,6 +44,7 @@ static struct diagcode diag_table[TABLE] = {
     [DIAG_STORSIZE / 4] = {"STORSIZE", G, diag_x60},
     [DIAG_TERMCHAR / 4] = {"TERMCHAR", G, diag_x8c},
     [DIAG_DASDIO / 4] = {"DASDIO", G, diag_x18},
+    [DIAG_NAMESEG / 4] = {"NAMESEG", G, diag_x64},
     [DIAG_GENIO / 4] = {"GENIO", G, diag_x20},
     [DIAG_BLOCKIO / 4] = {"BLOCKIO", G, diag_x250},
 };

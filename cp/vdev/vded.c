@@ -270,11 +270,18 @@ static uint8_t ipl_key(void *ctx, uint32_t raddr)
     return d->vm->stor.ops.key(d->vm->stor.ops.ctx, raddr);
 }
 
+static bool ipl_readonly(void *ctx, uint32_t raddr)
+{
+    struct vded *d = ctx;
+    return d->vm->stor.ops.readonly(d->vm->stor.ops.ctx, raddr);
+}
+
 static int ded_ipl(struct vmblok *vm, struct vdev *vd)
 {
     struct vded *d = vd->priv;
     d->mem = NULL;
-    d->ipl_mem = (struct gmem){d, vm->stor.size, ipl_read, ipl_write, ipl_host_addr, ipl_key};
+    d->ipl_mem =
+        (struct gmem){d, vm->stor.size, ipl_read, ipl_write, ipl_host_addr, ipl_key, ipl_readonly};
     d->ipl = true;
     d->key = 0;
     d->discard = false;

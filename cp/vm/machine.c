@@ -65,8 +65,10 @@ void vm_reset(struct vmblok *vm, bool clear)
     vdev_reset_all(vm);
     cpu_reset(vm, clear);
     shadow_purge(vm);
-    if (clear)
+    if (clear) {
         gstor_clear(&vm->stor);
+        vm->nsegs = 0; /* named segments go with the storage */
+    }
     vm->loop_count = 0;
 }
 
@@ -141,6 +143,19 @@ void vm_out_of_storage(struct vmblok *vm) { vm_stop(vm, "CP STORAGE EXHAUSTED");
 
 /* ---------------------------------------------------------------- IPL */
 
+void vm_ipl_parm(struct vmblok *vm, const char *parm)
+{
+    if (!parm || !*parm)
+        return;
+    /* the PARM text, in EBCDIC, blank padded, in registers 0-15 */
+    uint8_t text[64];
+    memset(text, EBCDIC_BLANK, sizeof(text));
+    size_t n = strlen(parm);
+    a2e(text, parm, n < 64 ? n : 64);
+    for (int i = 0; i < 16; i++)
+        vm->cpu.gpr[i] = get_be32(text + 4 * i);
+}
+
 enum ipl_err vm_ipl(struct vmblok *vm, uint16_t vaddr, bool clear, const char *parm)
 {
     struct vdev *vd = vdev_find(vm, vaddr);
@@ -149,15 +164,7 @@ enum ipl_err vm_ipl(struct vmblok *vm, uint16_t vaddr, bool clear, const char *p
     if (!vd->ops->ipl)
         return IPL_NOTIPL;
     vm_reset(vm, clear);
-    if (parm && *parm) {
-        /* the PARM text, in EBCDIC, blank padded, in registers 0-15 */
-        uint8_t text[64];
-        memset(text, EBCDIC_BLANK, sizeof(text));
-        size_t n = strlen(parm);
-        a2e(text, parm, n < 64 ? n : 64);
-        for (int i = 0; i < 16; i++)
-            vm->cpu.gpr[i] = get_be32(text + 4 * i);
-    }
+    vm_ipl_parm(vm, parm);
     vm->ipl_dev = vd;
     vm->state = VM_IPL;
     if (vd->ops->ipl(vm, vd) != 0) {

@@ -36,6 +36,8 @@ void vm_out_of_storage(struct vmblok *vm);
  * (the caller has already told nothing to the user). */
 enum ipl_err { IPL_OK = 0, IPL_NODEV, IPL_NOTIPL, IPL_BUSY };
 enum ipl_err vm_ipl(struct vmblok *vm, uint16_t vaddr, bool clear, const char *parm);
+/* PARM text of an IPL: in EBCDIC, blank padded, into registers 0-15 (none: unchanged). */
+void vm_ipl_parm(struct vmblok *vm, const char *parm);
 /* The IPL device's channel program ended with this CSW (vdev.c). */
 void vm_ipl_ended(struct vmblok *vm, const uint8_t csw[8]);
 

@@ -122,6 +122,13 @@ struct vmblok {
     void (*dio_done)(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8]);
     unsigned dio_ry; /* the DIAGNOSE's Ry */
     void *dio_page;  /* X'250': CP's page for its channel programs (kept) */
+    /* named segments loaded (DIAGNOSE X'64' LOADSYS) */
+    struct {
+        const void *ns;    /* the NAMESYS entry (struct vol_namesys) */
+        uint32_t old_size; /* the storage size before it was loaded */
+        bool shared;
+    } segs[4];
+    int nsegs;
     /* IPL in progress */
     struct vdev *ipl_dev;
     bool ipl_clear;

@@ -3,7 +3,8 @@
  * in MAINT's machine of test_diagnose.py: console 009 on a 3270, and the
  * real devices attached to it: 3505 reader 00C, 3525 punch 00D, 1403
  * printer 00E, 3420 tape 181 (which has no SENSE ID, so CP knows it only
- * as a device: class and type 0), 3350 disk 190.
+ * as a device: class and type 0), 3350 disk 190; and its minidisks: its
+ * own 191, USER01's 191 linked read-only as 192, a temporary disk 193.
  * PASS X'0C0D49'; FAIL X'BADnnn' with the check numbers below.
  *
  * Ry = virtual class, type, status (X'20' dedicated), flags (console on
@@ -57,6 +58,11 @@
         /* a 3420 answers no SENSE ID: CP does not know what it is */
         DEVCHK  0x181, 0x00002000, 0xFFFF20FF, 0x00000000, 0xFFFF00FF, 0x019
         DEVCHK  0x190, 0x04082000, 0xFFFF20FF, 0x04080000, 0xFFFF00FF, 0x01C
+
+/* ---- minidisks: not dedicated; flags X'80' read-only, X'40' T-disk ---- */
+        DEVCHK  0x191, 0x04080000, 0xFFFF20FF, 0x04080000, 0xFFFF00FF, 0x040
+        DEVCHK  0x192, 0x04080080, 0xFFFF20FF, 0x04080000, 0xFFFF00FF, 0x043
+        DEVCHK  0x193, 0x04080040, 0xFFFF20FF, 0x04080000, 0xFFFF00FF, 0x046
 
 /* ---- no such device: cc 3, registers unchanged ------------------------ */
         LV      %r2, 0xFFF

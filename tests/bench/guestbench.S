@@ -76,11 +76,7 @@ p_sio:  LV      %r5, 5000
         br      %r14
 
 /* report: R2 = 8-byte EBCDIC name; writes "BENCH name " + t1 - t0 in hex */
-report: lm      %r6,%r7,t1-base(%r12)
-        sl      %r7,t0+4-base(%r12)
-        bc      3,1f-base(%r12)         /* no borrow */
-        bctr    %r6,0
-1:      s       %r6,t0-base(%r12)
+report: TODDELTA %r6, %r7, t0, t1
         stm     %r6,%r7,delta-base(%r12)
         mvc     line+6-base(8,%r12),0(%r2)
         unpk    line+15-base(9,%r12),delta-base(5,%r12)

@@ -6,9 +6,10 @@ A program ends in a disabled wait whose PSW instruction address is its
 result code (tests/guests/s370.inc): X'0C0Dpp' pass, X'BADnnn' check nnn
 failed, X'EEkccc' an unexpected interruption.
 
-CPRun(name) is a cpcms system for a test module (started at its first
-use): MAINT logged on with the real reader 01C attached as its 00C, and
-the printer, punch, tape drive and spare disk as 00E, 00D, 181, 190.
+CPRun(name[, spec_changes]) is a cpcms system for a test module (started
+at its first use; spec_changes as for harness.System): MAINT logged on
+with the real reader 01C attached as its 00C, and the printer, punch,
+tape drive and spare disk as 00E, 00D, 181, 190.
 run_deck(run, deck) loads a deck into 01C (Hercules devinit), gives
 "#CP IPL 00C" and waits for "DMKDSP450W CP ENTERED; DISABLED WAIT PSW".
 """

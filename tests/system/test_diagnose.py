@@ -7,7 +7,11 @@ and ends in a disabled wait with its pass code X'0C0Dpp' (pp = X'40' +
 code / 4; X'3F' diaggen, X'80' diagcls) or X'BADnnn'. They run on one
 cpcms system of this module in MAINT's machine (classes A-G), reader 01C
 attached as 00C, as test_guests.py runs its programs (guestrun.py);
-diagcls runs as USER01 (class G only). Some tests then look at what the
+diagcls runs as USER01 (class G only); diag18, diag20 and diag250 run as
+DIAGIO, a user this module adds to the default directory (written to
+build/test-state/diagnose-cp.direct), whose 3350 minidisk of 5 cylinders
+(CPUSR1 cylinders 110-114) is 191, read-write, and again 192, linked
+read-only from its own directory entry. Some tests then look at what the
 program left: the screen (X'08' without a buffer), storage through
 DISPLAY (X'04' against CP's nucleus, X'0C' against QUERY TIME), CP's
 counters (INDICATE PRIVOPS); X'54' is driven with PA2; LOGOFF through
@@ -21,6 +25,7 @@ and switches CP to them with X'3C'.
 """
 
 import atexit
+import contextlib
 import hashlib
 import os
 import re
@@ -42,10 +47,18 @@ DECKS = os.path.join(REPO, "build", "diagnose")
 NUCLEUS = os.path.join(REPO, "build", "cp", "cpnuc.bin")
 CPVOL = os.path.join(REPO, "build", "host", "cpvol")
 SPEC = os.path.join(REPO, "dasd", "system", "cpcms.spec")
-DIRECT = os.path.join(REPO, "dasd", "system", "user.direct")
+USER_DIRECT = os.path.join(REPO, "dasd", "system", "user.direct")
+DIRECT = os.path.join(REPO, "build", "test-state", "diagnose-cp.direct")
 WORK = os.path.join(REPO, "build", "test-state", "diagnose-dir")
 DRCT_DISK = 0x1FF               # MAINT's minidisk on the directory area
 RECORDS = {"3330": (3, 19), "3350": (4, 30), "3380": (10, 15), "3390": (12, 15)}
+
+DIAGIO = """USER DIAGIO DIAGIO 1M 16M G
+ OPTION ECMODE REALTIMER
+ CONSOLE 009 3215
+ MDISK 191 3350 110 005 CPUSR1 W
+ LINK DIAGIO 191 192 RR
+"""
 
 _cp = None
 
@@ -70,12 +83,13 @@ def sysres():
 
 
 def module_directory():
-    """The default directory, MAINT with the directory area as 1FF."""
+    """The default directory, MAINT with the directory area as 1FF, and
+    user DIAGIO."""
     label, dtype, _, areas = sysres()
     first, last = areas["DRCT"]
     mdisk = " MDISK %03X %s %03d %03d %s W\n" % (DRCT_DISK, dtype, first, last - first + 1, label)
     out, in_maint = [], False
-    with open(DIRECT) as f:
+    with open(USER_DIRECT) as f:
         for line in f:
             if line.startswith("USER "):
                 if in_maint:
@@ -84,17 +98,16 @@ def module_directory():
             out.append(line)
     if in_maint:
         out.append(mdisk)
-    return "".join(out)
+    return "".join(out).rstrip("\n") + "\n" + DIAGIO
 
 
 def cp_run():
     global _cp, LAST_SYSTEM
     if _cp is None:
         os.makedirs(WORK, exist_ok=True)
-        path = os.path.join(WORK, "test.direct")
-        with open(path, "w") as f:
+        with open(DIRECT, "w") as f:
             f.write(module_directory())
-        _cp = guestrun.CPRun("diagnose-cp", spec_changes={"DIRECT": path})
+        _cp = guestrun.CPRun("diagnose-cp", spec_changes={"DIRECT": DIRECT})
         atexit.register(lambda: _cp.stop())
     LAST_SYSTEM = _cp
     return _cp.ensure()
@@ -149,6 +162,16 @@ def user_done(t):
     t.command("LOGOFF", r"LOGOFF AT")
     t.close()
     r.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
+
+
+@contextlib.contextmanager
+def as_user(userid):
+    """user_terminal(userid) for a with block, user_done at its end."""
+    t = user_terminal(userid)
+    try:
+        yield t
+    finally:
+        user_done(t)
 
 
 # ---------------------------------------------------------------- the programs
@@ -243,7 +266,18 @@ def test_x1c_clear_error_recording(_):
 
 
 def test_x24_device_type(_):
-    expect_pass("diag24")
+    t = cp_run().term
+    t.clear()
+    t.enter("LINK USER01 191 192 RR READ")
+    t.command("QUERY VIRTUAL 192", r"\nDASD 192 3350 CPUSR1 R/O")
+    t.clear()
+    t.enter("DEFINE T3350 AS 193 CYL 1")
+    t.wait(r"DASD 193 DEFINED")
+    try:
+        expect_pass("diag24")
+    finally:
+        t.command("DETACH 192", r"DASD 192 DETACHED")
+        t.command("DETACH 193", r"DASD 193 DETACHED")
 
 
 # ---------------------------------------------------------------- X'3C'
@@ -530,28 +564,73 @@ def test_x60_storage_size(_):
     expect_pass("diag60")
 
 
+def test_x64_named_segments(_):
+    """TESTSEG saved by MAINT with a word in each of its two segments,
+    then diag64 loads, shares, purges and finds it in MAINT's 1M machine."""
+    t = cp_run().term
+    t.command("DEFINE STORAGE 2M", r"STORAGE = 02048K")
+    t.command("STORE 100000 C1C2C3C4", r"\nSTORE COMPLETE$")
+    t.command("STORE 110000 C5C6C7C8", r"\nSTORE COMPLETE$")
+    t.command("SAVESYS TESTSEG", r"\nSYSTEM TESTSEG SAVED")
+    t.command("DEFINE STORAGE 1M", r"STORAGE = 01024K")
+    expect_pass("diag64")
+
+
 def test_x8c_3270_characteristics(_):
     expect_pass("diag8c")
 
 
 def test_privilege_classes(_):
     """As USER01 (class G): X'04', X'1C' and X'3C' are specification exceptions."""
-    t = user_terminal("USER01")
-    try:
+    with as_user("USER01") as t:
         expect_pass("diagcls", term=t)
-    finally:
-        user_done(t)
+
+
+def test_x18_standard_dasd_io(_):
+    """As DIAGIO, on its minidisk 191 and the read-only link 192."""
+    with as_user("DIAGIO") as t:
+        t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
+        expect_pass("diag18", term=t)
+
+
+def test_x20_general_io(_):
+    with as_user("DIAGIO") as t:
+        expect_pass("diag20", term=t)
+
+
+def test_x250_block_io(_):
+    """The first run ends with 191 bound. Started again without a reset
+    (BEGIN at its entry) the program finds that binding and fails its first
+    check; after an IPL (a system reset removes the binding) it begins with
+    191 unbound and passes. diag250 links 192 again itself after DETACH."""
+    with as_user("DIAGIO") as t:
+        expect_pass("diag250", term=t)
+        t.command("STORE PSW 00000000 00001000", r"STORE COMPLETE")
+        t.clear()
+        t.enter("BEGIN")
+        psw, code, screen = guestrun.wait_disabled(t, "diag250")
+        check(code == 0xBAD001, "diag250 begun again without a reset ended with PSW %s: X'%06X', %s "
+              "(it should find 191 still bound: X'BAD001')" % (psw, code, explain(code)))
+        expect_pass("diag250", term=t)
+        t.command("QUERY VIRTUAL 192", r"^DASD 192 3350 CPUSR1 R/O 005 CYL")
 
 
 def test_indicate_counts_the_codes(_):
     """INDICATE PRIVOPS lists each code used with its count."""
     t = cp_run().term
-    t.command("INDICATE PRIVOPS", r"SIMULATED \d+")
-    screen = t.text()
-    while t.status() == "MORE...":
-        t.key("Clear")
-        screen += "\n" + t.text()
-    for code, name in (("0008", "CPCMD"), ("0024", "DEVTYPE"), ("0060", "STORSIZE")):
+    t.command("INDICATE PRIVOPS", r"INSTR OPCD")
+    screen = ""
+    deadline = time.time() + 10
+    while not re.search(r"^SIMULATED \d+", screen, re.M):   # (more than a screen: MORE...)
+        if t.status() == "MORE...":
+            screen += "\n" + t.text()
+            t.key("Clear")
+        elif re.search(r"^SIMULATED \d+", t.text(), re.M):
+            screen += "\n" + t.text()
+        check(time.time() < deadline, "INDICATE PRIVOPS did not end:\n%s%s" % (screen, t.text()))
+        time.sleep(0.05)
+    for code, name in (("0008", "CPCMD"), ("0024", "DEVTYPE"), ("0060", "STORSIZE"),
+                       ("0018", "DASDIO"), ("0020", "GENIO"), ("0250", "BLOCKIO")):
         m = re.search(r"^DIAG  %s +(\d+)  %s$" % (code, name), screen, re.M)
         check(m and int(m.group(1)) > 0, "INDICATE PRIVOPS has no count for DIAG %s:\n%s" % (code, screen))
 

@@ -136,7 +136,7 @@ def test_bad_directory_statement(_):
 
 def test_bad_specification(_):
     d = fresh_dir("badspec")
-    spec = open(SPEC).read().replace("PAGE       7  206", "PAGE       7  999")
+    spec = open(SPEC).read().replace("PAGE       7  186", "PAGE       7  999")
     spec = spec.replace("SYSNAME  CPCMS", "SYSNAME  CPCMS\nFROBNICATE 1")
     spec = spec.replace("DIRECT   user.direct", "DIRECT   %s" % os.path.join(REPO, "dasd", "system", "user.direct"))
     p = _write(d, "cpcms.spec", spec)

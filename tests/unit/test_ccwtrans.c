@@ -79,7 +79,14 @@ static uint8_t f_key(void *ctx, uint32_t a)
     return a < GSIZE ? skeys[a >> 11] : 0;
 }
 
-static const struct gmem gm = {NULL, GSIZE, f_read, f_write, f_host, f_key};
+static const struct gmem gm = {NULL, GSIZE, f_read, f_write, f_host, f_key, NULL};
+
+/* A page nobody may store into (a shared segment's): 0x4000-0x4FFF */
+static bool f_readonly(void *ctx, uint32_t a)
+{
+    (void)ctx;
+    return (a & ~0xFFFu) == 0x4000;
+}
 
 static void gput(uint32_t a, const void *b, uint32_t n)
 {
@@ -727,7 +734,7 @@ static void test_key0_no_key_calls(void)
  * inside a block that has a host address. */
 static void test_odd_size(void)
 {
-    const struct gmem small = {NULL, 0xFF80, f_read, f_write, f_host, f_key};
+    const struct gmem small = {NULL, 0xFF80, f_read, f_write, f_host, f_key, NULL};
     static const struct {
         uint8_t ccw[8];
         enum ccwt_end end;
@@ -751,6 +758,29 @@ static void test_odd_size(void)
     gput(0x100, (uint8_t[])C0(TIC, 0xFF80, 0, 0), 8);
     ccw_translate(&small, 0x100, 0, &p);
     CU_ASSERT_EQUAL(p.fail_addr, 0x100);
+}
+
+/* A read into a read-only page is a protection check with key 0 too; a
+ * write from it, or a read with skip, is fine. */
+static void test_readonly_pages(void)
+{
+    const struct gmem ro = {NULL, GSIZE, f_read, f_write, f_host, f_key, f_readonly};
+    static const struct {
+        uint8_t ccw[8];
+        enum ccwt_end end;
+    } t[] = {
+        {C0(0x02, 0x4000, 0, 0x10), CCWT_PROGCHECK},   {C0(0x02, 0x3FF8, 0, 0x10), CCWT_PROGCHECK},
+        {C0(0x02, 0x3FF0, 0, 0x10), CCWT_COMPLETE},    {C0(0x01, 0x4000, 0, 0x10), CCWT_COMPLETE},
+        {C0(0x02, 0x4000, SKIP, 0x10), CCWT_COMPLETE}, {C0(0x04, 0x4800, 0, 0x10), CCWT_PROGCHECK},
+    };
+    for (size_t k = 0; k < NELEM(t); k++) {
+        fresh_storage();
+        gput(0x100, t[k].ccw, 8);
+        struct ccwprog p = new_prog(MAXCCW, MAXIDAW);
+        CU_ASSERT_EQUAL(ccw_translate(&ro, 0x100, 0, &p), t[k].end);
+        if (t[k].end == CCWT_PROGCHECK)
+            CU_ASSERT(p.fail_addr == 0x100 && p.fail_cstat == CS_PROT);
+    }
 }
 
 /* ---------------------------------------------------------------- a model of the real channel */
@@ -1063,6 +1093,7 @@ static void test_csw_stops(void)
 
 static CU_TestInfo cases[] = {
     {"translate: table of programs", test_rows},
+    {"read-only (shared) pages", test_readonly_pages},
     {"the fake host mapping scatters blocks", test_mapping},
     {"CAW key 0 looks at no storage key", test_key0_no_key_calls},
     {"storage not a multiple of 2K", test_odd_size},

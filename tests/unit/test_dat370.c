@@ -41,7 +41,7 @@ static int fake_read(void *ctx, uint32_t raddr, void *buf, uint32_t len)
     return 0;
 }
 
-static const struct gmem fake = {NULL, MEMSIZE, fake_read, NULL, NULL, NULL};
+static const struct gmem fake = {NULL, MEMSIZE, fake_read, NULL, NULL, NULL, NULL};
 
 /* CR0 with each format in bits 8-12 */
 #define F4K64 0x00800000u

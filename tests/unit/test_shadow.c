@@ -72,7 +72,7 @@ static int fake_read(void *ctx, uint32_t raddr, void *buf, uint32_t len)
     return 0;
 }
 
-static const struct gmem fake = {NULL, MEMSIZE, fake_read, NULL, NULL, NULL};
+static const struct gmem fake = {NULL, MEMSIZE, fake_read, NULL, NULL, NULL, NULL};
 
 static uint8_t *fake_frame(void *ctx, uint32_t raddr)
 {
@@ -90,7 +90,7 @@ static void fake_purge(void *ctx)
     purges++;
 }
 
-static const struct shadow_env env = {&fake, fake_frame, NULL, fake_purge};
+static const struct shadow_env env = {&fake, fake_frame, NULL, fake_purge, NULL};
 
 /* The host frame of guest real page p, as a PTE holds it */
 static uint64_t F(uint32_t page) { return (uint64_t)(uintptr_t)frames[(page * 7 + 3) % NPAGES]; }

@@ -219,6 +219,16 @@ static const struct {
     int nerr;          /* errors in all */
 } bad[] = {
     {BASE "FOO 1 2\n", 8, "unknown statement FOO", 1},
+    {BASE "NAMESYS CMS 0-255\n", 0, "NAMESYS CMS|no SAVED area", 1},
+    {BASE "SAVED 101 101\nNAMESYS CMS 0-255\n", 0, "NAMESYS CMS|no SAVED area|256 pages", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS 0\n", 9, "NAMESYS CMS|pages 0 must be", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS\n", 9, "NAMESYS needs", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS 10-5\n", 9, "NAMESYS CMS|pages 10-5", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS 0-4096\n", 9, "NAMESYS CMS|0-4095", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS 0-255 SHARED 1-16\n", 9, "NAMESYS CMS|SHARED", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS 0-255 SHARE 1-2\n", 9, "NAMESYS CMS|SHARED", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS 0-255 SHARED 0-1\n", 9, "NAMESYS CMS|SHARED|not 0", 1},
+    {BASE "SAVED 101 110\nNAMESYS CMS 0-1\nNAMESYS CMS 2-3\n", 10, "CMS|already used", 1},
     {BASE "VOLUMES X 3350 131\n", 8, "unknown statement VOLUMES", 1},
     {"SYSNAME T\nSYSOPER O\nPAGE 1 2\nDIRECT d\nVOLUME R 3350 1 SYSRES\nNUCLEUS 1 1\nDRCT 2 2\n", 3,
      "PAGE|must follow a VOLUME", 1},
@@ -426,7 +436,34 @@ static void test_all_errors(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(errs, "/nonexistent/x.spec"));
 }
 
+/* Saved systems go, in order, into the first SAVED area with room: a
+ * header page and their pages each. */
+static void test_namesys(void)
+{
+    make_tmpdir();
+    int rc = load(BASE "SAVED 101 101\n" /* 120 pages */
+                       "VOLUME USR001 3350 131\n"
+                       "SAVED 1 2\n" /* 240 pages */
+                       "NAMESYS CMS 0-99 SHARED 1-5\n"
+                       "NAMESYS BIG 0-199\n" /* not in SYS001's area any more */
+                       "NAMESYS SMALL 16-18\n");
+    if (rc)
+        printf("\n%s", errs);
+    CU_ASSERT_EQUAL_FATAL(rc, 0);
+    CU_ASSERT_EQUAL_FATAL(spec.sys.nnamesys, 3);
+    const struct vol_namesys *n = spec.sys.namesys;
+    CU_ASSERT(strcmp(n[0].name, "CMS") == 0 && strcmp(n[0].volser, "SYS001") == 0 &&
+              n[0].area_cyl == 101 && n[0].slot == 0 && n[0].first == 0 && n[0].npages == 100 &&
+              n[0].shfirst == 1 && n[0].shlast == 5);
+    CU_ASSERT(strcmp(n[1].volser, "USR001") == 0 && n[1].area_cyl == 1 && n[1].slot == 0 &&
+              n[1].npages == 200 && n[1].shfirst == NAMESYS_NOSHARE);
+    CU_ASSERT(strcmp(n[2].volser, "SYS001") == 0 && n[2].slot == 101 && n[2].first == 16 &&
+              n[2].npages == 3);
+    remove_tmpdir();
+}
+
 static CU_TestInfo cases[] = {
+    {"saved systems placed", test_namesys},
     {"shipped cpcms.spec", test_shipped},
     {"good specification", test_good},
     {"time zones", test_zones},

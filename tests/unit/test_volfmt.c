@@ -193,7 +193,7 @@ static const struct {
     {"too many extents", ALLOC_OFF_COUNT, {0x01, 0xFD}, 2, "509 extents|508"},
     {"count 65535", ALLOC_OFF_COUNT, {0xFF, 0xFF}, 2, "extents"},
     {"extent type 0", ALLOC_OFF_EXTENTS + 8, {0}, 1, "extent 2|unknown type 0"},
-    {"extent type 8", ALLOC_OFF_EXTENTS + 48, {8}, 1, "extent 7|unknown type 8"},
+    {"extent type 9", ALLOC_OFF_EXTENTS + 48, {9}, 1, "extent 7|unknown type 9"},
     {"extent type 255", ALLOC_OFF_EXTENTS, {255}, 1, "unknown type 255"},
     {"extent on cylinder 0", ALLOC_OFF_EXTENTS + 2, {0x00, 0x00}, 2, "NUCLEUS|0-3|outside"},
     {"extent past the volume",
@@ -290,7 +290,8 @@ static void test_area_names(void)
         {AREA_SPOOL, "SPOOL"},
         {AREA_TDSK, "TDSK"},
         {AREA_PERM, "PERM"},
-        {8, "?"},
+        {AREA_SAVED, "SAVED"},
+        {9, "?"},
         {-1, "?"},
         {1000, "?"},
     };
@@ -318,6 +319,9 @@ static struct vol_sysrec sample_sysrec(void)
     snprintf(s.logmsg[1], sizeof(s.logmsg[1]), "%s", "");
     snprintf(s.logmsg[2], sizeof(s.logmsg[2]), "%-72.72s",
              "123456789012345678901234567890123456789012345678901234567890123456789012");
+    s.nnamesys = 2;
+    s.namesys[0] = (struct vol_namesys){"CMS", "CPSYS1", 187, 0, 0, 256, 1, 3};
+    s.namesys[1] = (struct vol_namesys){"TESTSYS", "CPUSR1", 10, 257, 16, 16, 0xFF, 0xFF};
     return s;
 }
 
@@ -355,6 +359,21 @@ static void test_sysrec_round_trip(void)
     CU_ASSERT_STRING_EQUAL(t.logmsg[1], "");
     CU_ASSERT_STRING_EQUAL(t.logmsg[2], s.logmsg[2]);
     CU_ASSERT_EQUAL(strlen(t.logmsg[2]), 72);
+    CU_ASSERT_EQUAL_FATAL(t.nnamesys, 2);
+    CU_ASSERT_EQUAL(memcmp(&t.namesys[0], &s.namesys[0], sizeof(s.namesys[0])), 0);
+    CU_ASSERT_EQUAL(memcmp(&t.namesys[1], &s.namesys[1], sizeof(s.namesys[1])), 0);
+    CU_ASSERT_EQUAL(get_be16(rec + SYSREC_OFF_NNAMESYS), 2);
+    CU_ASSERT_EQUAL(get_be16(rec + SYSREC_OFF_NAMESYS + SYSREC_NAMESYS_LEN + NAMESYS_OFF_SLOT),
+                    257);
+    {
+        uint8_t bad[VOLFMT_PAGE];
+        memcpy(bad, rec, sizeof(bad));
+        put_be16(bad + SYSREC_OFF_NAMESYS + NAMESYS_OFF_NPAGES, 0); /* no pages */
+        CU_ASSERT_EQUAL(sysrec_decode(bad, sizeof(bad), &t, why, sizeof(why)), -1);
+        memcpy(bad, rec, sizeof(bad));
+        put_be16(bad + SYSREC_OFF_NNAMESYS, SYSREC_NAMESYS_MAX + 1);
+        CU_ASSERT_EQUAL(sysrec_decode(bad, sizeof(bad), &t, why, sizeof(why)), -1);
+    }
 
     /* the extremes of the time zone and the most log lines */
     s.zone_sec = 14 * 3600;
