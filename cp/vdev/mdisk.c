@@ -38,7 +38,8 @@
  *    command (Read Track, Locate Record, Define Extent ...) is rejected
  *    with command reject: it could reach beyond the extent.
  * A seek, search or count-field argument must be in the CCW's own data
- * (not data-chained, no IDA): otherwise command reject.
+ * (no IDA, and not continued in a data-chained CCW): otherwise command
+ * reject. The rest of a Write CKD's key and data may be data-chained on.
  */
 #include <stdio.h>
 #include <string.h>
@@ -250,7 +251,7 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
     unsigned need = argbytes(ctx, cmd);
 
     if (need) {
-        if (g[CCW0_FLAGS] & (CCWF_IDA | CCWF_CD))
+        if ((g[CCW0_FLAGS] & CCWF_IDA) || ((g[CCW0_FLAGS] & CCWF_CD) && count < need))
             return CCWD_REJECT; /* the argument is not all in this CCW's data */
         if (narg < need && cmd != 0x1F)
             return CCWD_PASS; /* too short: the device rejects it itself */
