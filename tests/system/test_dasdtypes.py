@@ -25,6 +25,10 @@ def write_system(state, devtype, syscons="009"):
         direct = f.read().replace("DIRECTORY 130 3350 CPSYS1", "DIRECTORY 130 %s CPSYS1" % devtype)
     # the default minidisks are 3350 extents on CPSYS1 and CPUSR1: not here
     direct = "\n".join(l for l in direct.split("\n") if l.split()[:1] not in (["MDISK"], ["LINK"]))
+    # instead a minidisk of this type, in the PERM area
+    perm = LAYOUTS[devtype][AREAS.index("PERM")][0]
+    direct += ("\nUSER DISKUSER DISKUSER 1M 16M G\n OPTION ECMODE\n CONSOLE 009 3215\n"
+               " MDISK 191 %s %d 002 CPSYS1 W\n" % (devtype, perm))
     with open(os.path.join(state, "user.direct"), "w") as f:
         f.write(direct)
     lines = ["SYSNAME TEST%s" % devtype, "SYSOPER OPERATOR", "SYSCONS %s" % syscons,
@@ -51,6 +55,15 @@ def boot_and_logon(devtype):
         t.command("QUERY TIME", r"\nTIME IS \d\d:\d\d:\d\d EST ")
         t.command("QUERY NAMES", r"\nCMSUSER  - 0[CD][0-9A-F]")
         t.close()
+        # a minidisk and a temporary disk (cleared track by track) of this type
+        d = sys.terminal()
+        d.logon("DISKUSER")
+        d.command("QUERY DASD", r"\nDASD 191 %s CPSYS1 R/W 002 CYL" % devtype)
+        d.clear()
+        d.enter("DEFINE T%s AS 192 CYL 1" % devtype)
+        d.wait(r"DASD 192 DEFINED", timeout=30)
+        d.command("QUERY VIRTUAL 192", r"\nDASD 192 %s \(TEMP\) R/W 001 CYL" % devtype)
+        d.close()
     finally:
         sys.stop()
 
