@@ -106,15 +106,6 @@ struct compiled_dir {
     uint8_t source_sha[32];
 };
 
-/* The directory writes device types as decimal model numbers (3350), the
- * geometry table as the hexadecimal type code (0x3350). */
-static bool same_model(unsigned dir_model, uint16_t devtype)
-{
-    char hex[8];
-    snprintf(hex, sizeof(hex), "%X", devtype);
-    return (unsigned)atoi(hex) == dir_model;
-}
-
 /* True if cylinders first..first+n-1 all lie in the volume's PERM areas. */
 static bool in_perm(const struct spec_volume *v, unsigned first, unsigned n)
 {
@@ -152,7 +143,7 @@ static void compile_directory(const struct sysspec *spec, struct compiled_dir *o
                     "volume is %s\n",
                     spec->direct, src.dir_line, src.dir.volser, res->volser);
             errors++;
-        } else if (!dt || !res->g || !same_model(dt->model, res->g->devtype)) {
+        } else if (!dt || !res->g || dir_model_code(dt->model) != res->g->devtype) {
             fprintf(stderr, "%s: line %u: DIRECTORY device type is not the %s of volume %s\n",
                     spec->direct, src.dir_line, res->g ? res->g->name : "?", res->volser);
             errors++;

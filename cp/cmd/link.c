@@ -56,17 +56,8 @@ static void by_whom(char *buf, size_t len, const char *how, unsigned n, const st
         snprintf(buf, len, "%s BY %03u USERS", how, n);
 }
 
-/* 3350 (the directory's model number) as the device type reads: X'3350' */
-static uint16_t bcd16(unsigned n)
-{
-    uint16_t v = 0;
-    for (unsigned shift = 0; n && shift < 16; shift += 4, n /= 10)
-        v |= (uint16_t)((n % 10) << shift);
-    return v;
-}
-
 /* Give the link once the password question is settled. */
-static void make_link(struct cmdctx *c, struct vmblok *vm, const struct linkreq *r,
+static void make_link(struct cmdctx *c, struct vmblok *vm, const struct linkreq *r, unsigned mode,
                       const struct dir_dev *dd)
 {
     struct volume *vol = volume_by_label(dd->volser);
@@ -76,16 +67,13 @@ static void make_link(struct cmdctx *c, struct vmblok *vm, const struct linkreq 
         return;
     }
     const struct dir_devtype_info *ti = dir_devtype(dd->type);
-    if (!ti || bcd16(ti->model) != vol->rdev->devtype ||
+    if (!ti || dir_model_code(ti->model) != vol->rdev->devtype ||
         (unsigned)dd->cyl + dd->ncyl > volume_cylinders(vol)) {
         cmd_emsg(c, "DMKLNK109E", "%s %03X NOT LINKED; NOT ON VOLID %s AS DEFINED", r->owner,
                  r->ovaddr, dd->volser);
         return;
     }
 
-    unsigned mode = r->mode                             ? r->mode
-                    : strcmp(r->owner, vm->userid) == 0 ? dd->mode & DIR_MODE_MASK
-                                                        : DIR_MODE_R;
     struct mdisk_usage u;
     mdisk_usage(r->owner, r->ovaddr, vm, &u);
     char tail[40] = "";
@@ -214,7 +202,7 @@ static void do_link(struct cmdctx *c, struct vmblok *vm, const struct linkreq *r
             return;
         }
     }
-    make_link(c, vm, r, &dd);
+    make_link(c, vm, r, mode, &dd);
 }
 
 static bool hexaddr(const char *tok, uint16_t *addr)

@@ -115,6 +115,10 @@ struct dir_devtype_info {
 /* NULL for DIR_DT_NONE and unknown codes. */
 const struct dir_devtype_info *dir_devtype(unsigned type);
 
+/* A model number as the directory writes it (3350) as the device type
+ * code SENSE ID and the geometry table give (X'3350'). */
+uint16_t dir_model_code(unsigned model);
+
 /* Link and MDISK access modes (struct dir_dev.mode); stored in the image. */
 enum dir_mode {
     DIR_MODE_R = 1,

@@ -46,6 +46,14 @@ const struct dir_devtype_info *dir_devtype(unsigned type)
     return &devtypes[type];
 }
 
+uint16_t dir_model_code(unsigned model)
+{
+    uint16_t v = 0;
+    for (unsigned shift = 0; model && shift < 16; shift += 4, model /= 10)
+        v |= (uint16_t)((model % 10) << shift);
+    return v;
+}
+
 /* Mode names, and the password each asks for (reference 4.3: R and RR read,
  * W and WR write, M, MR and MW multi). */
 static const struct {

@@ -38,12 +38,6 @@
 
 /* ---------------------------------------------------------------- shared */
 
-static void set_reg(struct vmblok *vm, unsigned r, uint32_t v)
-{
-    uint64_t *g = &vm->cpu.gpr[r & 15];
-    *g = (*g & 0xFFFFFFFF00000000ULL) | v;
-}
-
 /* Results are in: the machine runs on (unless its user stopped it). */
 static void resume(struct vmblok *vm)
 {
@@ -92,19 +86,27 @@ static bool dasd_extent(struct vmblok *vm, struct vdev *vd, unsigned *ncyl, bool
 
 /* ---------------------------------------------------------------- X'18' */
 
+/* Channel end and device end (status modifier allowed), nothing else. */
+static bool ended_clean(const uint8_t csw[8])
+{
+    return !(csw[CSW_USTAT] & ~(US_CE | US_DE | US_SM)) && !csw[CSW_CSTAT];
+}
+
 static void x18_done(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8])
 {
     greal_store(vm, PSA_CSW, csw, 8);
-    bool ok = !(csw[CSW_USTAT] & ~(US_CE | US_DE | US_SM)) && !csw[CSW_CSTAT];
+    bool ok = ended_clean(csw);
     vm->cpu.psw.cc = ok ? 0 : 3;
-    set_reg(vm, 15, ok ? 0 : DIAG18_RC_IOERR);
+    diag_vm_set_reg(vm, 15, ok ? 0 : DIAG18_RC_IOERR);
     resume(vm);
 }
 
-static int x18_fail(struct simctx *s, int cc, uint32_t rc)
+/* The condition code and a return code in register r (R15 for X'18'
+ * and X'20', Ry for X'250'). */
+static int ret(struct simctx *s, int cc, unsigned r, uint32_t rc)
 {
     sim_set_cc(s, cc);
-    diag_set_reg(s, 15, rc);
+    diag_set_reg(s, r, rc);
     return 0;
 }
 
@@ -171,18 +173,18 @@ int diag_x18(struct simctx *s, unsigned rx, unsigned ry)
     bool rw;
     const struct ckd_geom *geom;
     if (!vd || vd->cls != VC_DASD)
-        return x18_fail(s, 1, DIAG18_RC_NODEV);
+        return ret(s, 1, 15, DIAG18_RC_NODEV);
     if (!dasd_extent(vm, vd, &ncyl, &rw, &geom))
-        return x18_fail(s, 1, DIAG18_RC_TYPE);
+        return ret(s, 1, 15, DIAG18_RC_TYPE);
     if (vd->busy || vd->pending)
-        return x18_fail(s, 1, DIAG18_RC_BUSY);
+        return ret(s, 1, 15, DIAG18_RC_BUSY);
     if (a & 7)
-        return x18_fail(s, 2, DIAG18_RC_ALIGN);
+        return ret(s, 2, 15, DIAG18_RC_ALIGN);
     if (r15 < 1 || r15 > DIAG18_MAXRW)
-        return x18_fail(s, 2, DIAG18_RC_COUNT);
+        return ret(s, 2, 15, DIAG18_RC_COUNT);
     unsigned bad = x18_check(vm, a, ncyl, rw, r15);
     if (bad)
-        return x18_fail(s, (int)(bad >> 8), bad & 0xFF);
+        return ret(s, (int)(bad >> 8), 15, bad & 0xFF);
     run(vm, vd, x18_done, ry, NULL, a);
     return 0;
 }
@@ -193,18 +195,17 @@ static void x20_done(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8])
 {
     greal_store(vm, PSA_CSW, csw, 8);
     uint8_t us = csw[CSW_USTAT], cs = csw[CSW_CSTAT];
-    uint8_t ok = US_CE | US_DE | US_SM;
-    if (!(us & ~ok) && !cs) {
+    if (ended_clean(csw)) {
         vm->cpu.psw.cc = 0;
-    } else if (!(us & ~(ok | US_UX)) && !(cs & ~CS_IL)) {
+    } else if (!(us & ~(US_CE | US_DE | US_SM | US_UX)) && !(cs & ~CS_IL)) {
         vm->cpu.psw.cc = 2;
-        set_reg(vm, 15, (us & US_UX) ? DIAG20_RC_UEXC : DIAG20_RC_WLEN);
+        diag_vm_set_reg(vm, 15, (us & US_UX) ? DIAG20_RC_UEXC : DIAG20_RC_WLEN);
     } else {
         uint8_t sense[32];
         size_t n = (us & US_UC) ? vded_sense(vd, sense) : 0;
         vm->cpu.psw.cc = 3;
-        set_reg(vm, 15, DIAG20_RC_ERROR);
-        set_reg(vm, vm->dio_ry, n >= 2 ? get_be16(sense) : 0);
+        diag_vm_set_reg(vm, 15, DIAG20_RC_ERROR);
+        diag_vm_set_reg(vm, vm->dio_ry, n >= 2 ? get_be16(sense) : 0);
     }
     resume(vm);
 }
@@ -217,12 +218,12 @@ int diag_x20(struct simctx *s, unsigned rx, unsigned ry)
         return PGM_SPECIFICATION;
     struct vdev *vd = vdev_find(vm, (uint16_t)(diag_reg(s, rx) & 0xFFF));
     if (!vd)
-        return x18_fail(s, 1, DIAG20_RC_NODEV);
+        return ret(s, 1, 15, DIAG20_RC_NODEV);
     if (vd->busy || vd->pending)
-        return x18_fail(s, 1, DIAG20_RC_BUSY);
+        return ret(s, 1, 15, DIAG20_RC_BUSY);
     if ((vd->cls != VC_DASD && vd->cls != VC_TAPE) || !vded_is(vd)) {
         diag_set_reg(s, ry, 0); /* no sense bytes */
-        return x18_fail(s, 3, DIAG20_RC_ERROR);
+        return ret(s, 3, 15, DIAG20_RC_ERROR);
     }
     /* the CAW: key in bits 0-3, the program's address in 8-31 */
     run(vm, vd, x20_done, ry, NULL, (r & 0xF0000000) | (r & 0x00FFFFFF));
@@ -322,7 +323,7 @@ static void bio_finish(struct vmblok *vm, struct bio *b, bool failed)
     for (unsigned i = b->cur + 1; failed && i < b->count; i++)
         bio_entry_status(vm, b, i, BIOE_S_NOTDONE);
     vm->cpu.psw.cc = failed ? 1 : 0;
-    set_reg(vm, vm->dio_ry, failed ? BIO_RC_ENTRY : BIO_RC_OK);
+    diag_vm_set_reg(vm, vm->dio_ry, failed ? BIO_RC_ENTRY : BIO_RC_OK);
     resume(vm);
 }
 
@@ -331,8 +332,8 @@ static void bio_next(struct vmblok *vm, struct vdev *vd);
 static void bio_done(struct vmblok *vm, struct vdev *vd, const uint8_t csw[8])
 {
     struct bio *b = bio_of(vm);
-    uint8_t us = csw[CSW_USTAT], cs = csw[CSW_CSTAT];
-    bool ok = !(us & ~(US_CE | US_DE | US_SM)) && !cs;
+    uint8_t cs = csw[CSW_CSTAT];
+    bool ok = ended_clean(csw);
     bio_entry_status(vm, b, b->cur, ok ? BIOE_S_OK : (cs & CS_PROT) ? BIOE_S_ADDR : BIOE_S_IOERR);
     if (!ok) {
         bio_finish(vm, b, true);
@@ -387,13 +388,6 @@ static void bio_next(struct vmblok *vm, struct vdev *vd)
     run(vm, vd, bio_done, vm->dio_ry, &b->g, b->ovl | ((uint32_t)b->key << 28));
 }
 
-static int bio_rc(struct simctx *s, unsigned ry, int cc, uint32_t rc)
-{
-    sim_set_cc(s, cc);
-    diag_set_reg(s, ry, rc);
-    return 0;
-}
-
 static const uint32_t bio_sizes[] = {512, 800, 1024, 2048, 4096};
 
 int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
@@ -412,13 +406,13 @@ int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
 
     if (fn == BIO_FN_REMOVE) {
         if (!vd)
-            return bio_rc(s, ry, 3, BIO_RC_NODEV);
+            return ret(s, 3, ry, BIO_RC_NODEV);
         if (pl[BIO_FLAGS] || pl[BIO_RES0])
-            return bio_rc(s, ry, 2, BIO_RC_RESERVED);
+            return ret(s, 2, ry, BIO_RC_RESERVED);
         if (!vd->bio_blksize)
-            return bio_rc(s, ry, 2, BIO_RC_NOTBOUND);
+            return ret(s, 2, ry, BIO_RC_NOTBOUND);
         vd->bio_blksize = 0;
-        return bio_rc(s, ry, 0, BIO_RC_OK);
+        return ret(s, 0, ry, BIO_RC_OK);
     }
 
     if (fn == BIO_FN_INIT) {
@@ -426,20 +420,20 @@ int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
         for (unsigned i = 0; i < 15; i++)
             zero = zero && !pl[BIOI_RES + i];
         if (!vd)
-            return bio_rc(s, ry, 3, BIO_RC_NODEV);
+            return ret(s, 3, ry, BIO_RC_NODEV);
         if (!zero)
-            return bio_rc(s, ry, 2, BIO_RC_RESERVED);
+            return ret(s, 2, ry, BIO_RC_RESERVED);
         unsigned ncyl;
         bool rw;
         const struct ckd_geom *geom;
         if (!dasd_extent(vm, vd, &ncyl, &rw, &geom))
-            return bio_rc(s, ry, 3, BIO_RC_NOTDASD);
+            return ret(s, 3, ry, BIO_RC_NOTDASD);
         uint32_t size = get_be32(pl + BIOI_BLKSIZE);
         bool known = false;
         for (unsigned i = 0; i < sizeof(bio_sizes) / sizeof(bio_sizes[0]); i++)
             known = known || size == bio_sizes[i];
         if (!known)
-            return bio_rc(s, ry, 3, BIO_RC_BLKSIZE);
+            return ret(s, 3, ry, BIO_RC_BLKSIZE);
         unsigned k = ckd_recs_per_track(geom, 0, size);
         vd->bio_blksize = size;
         vd->bio_per_track = (uint16_t)k;
@@ -447,7 +441,7 @@ int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
         put_be32(pl + BIOI_BLKPTRK, k);
         pl[BIOI_RFLAGS] = rw ? 0 : BIOI_RF_RDONLY;
         greal_store(vm, a + BIOI_NBLOCKS, pl + BIOI_NBLOCKS, 9);
-        return bio_rc(s, ry, 0, rw ? BIO_RC_OK : BIO_RC_RDONLY);
+        return ret(s, 0, ry, rw ? BIO_RC_OK : BIO_RC_RDONLY);
     }
 
     /* READ/WRITE */
@@ -458,23 +452,23 @@ int diag_x250(struct simctx *s, unsigned rx, unsigned ry)
         ((list & 0xFF000000u) || (uint64_t)list + count * BIOE_SIZE > vm->stor.size))
         return PGM_ADDRESSING;
     if (!vd)
-        return bio_rc(s, ry, 3, BIO_RC_NODEV);
+        return ret(s, 3, ry, BIO_RC_NODEV);
     bool zero = !pl[BIO_FLAGS] && !pl[BIO_RES0] && !(pl[BIOR_KEY] & 0x0F) && !pl[BIOR_RFLAGS] &&
                 !get_be16(pl + BIOR_RES1);
     for (unsigned i = 0; i < 16; i++)
         zero = zero && !pl[BIOR_RES2 + i];
     if (!zero)
-        return bio_rc(s, ry, 2, BIO_RC_RESERVED);
+        return ret(s, 2, ry, BIO_RC_RESERVED);
     if (!vd->bio_blksize)
-        return bio_rc(s, ry, 2, BIO_RC_NOTBOUND);
+        return ret(s, 2, ry, BIO_RC_NOTBOUND);
     if (count < 1 || count > BIOR_MAXCOUNT)
-        return bio_rc(s, ry, 2, BIO_RC_COUNT);
+        return ret(s, 2, ry, BIO_RC_COUNT);
     if (vd->busy || vd->pending)
-        return bio_rc(s, ry, 2, BIO_RC_BUSY);
+        return ret(s, 2, ry, BIO_RC_BUSY);
     if (!vm->dio_page) {
         vm->dio_page = kmalloc(sizeof(struct bio));
         if (!vm->dio_page)
-            return bio_rc(s, ry, 2, BIO_RC_BUSY);
+            return ret(s, 2, ry, BIO_RC_BUSY);
         memset(vm->dio_page, 0, sizeof(struct bio));
     }
     struct bio *b = bio_of(vm);

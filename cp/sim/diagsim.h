@@ -48,10 +48,16 @@ static inline uint32_t diag_reg(const struct simctx *s, unsigned r)
     return (uint32_t)s->vm->cpu.gpr[r & 15];
 }
 
+/* Set bits 32-63 of a register (also after the DIAGNOSE, when its I/O ends). */
+static inline void diag_vm_set_reg(struct vmblok *vm, unsigned r, uint32_t v)
+{
+    uint64_t *g = &vm->cpu.gpr[r & 15];
+    *g = (*g & 0xFFFFFFFF00000000ULL) | v;
+}
+
 static inline void diag_set_reg(struct simctx *s, unsigned r, uint32_t v)
 {
-    uint64_t *g = &s->vm->cpu.gpr[r & 15];
-    *g = (*g & 0xFFFFFFFF00000000ULL) | v;
+    diag_vm_set_reg(s->vm, r, v);
 }
 
 /* The instruction is not done yet: CP waits for a device (a DASD busy

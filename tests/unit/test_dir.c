@@ -1184,6 +1184,10 @@ static void test_tables(void)
         CU_ASSERT(dt->stmt >= DIR_STMT_CONSOLE && dt->stmt <= DIR_STMT_SPECIAL);
     }
     CU_ASSERT_EQUAL(dir_devtype(DIR_DT_3350)->model, 3350);
+    CU_ASSERT_EQUAL(dir_model_code(3350), 0x3350);
+    CU_ASSERT_EQUAL(dir_model_code(2305), 0x2305);
+    CU_ASSERT_EQUAL(dir_model_code(1403), 0x1403);
+    CU_ASSERT_EQUAL(dir_model_code(0), 0);
     CU_ASSERT_EQUAL(dir_devtype(DIR_DT_2540P)->uclass, DIR_UC_PUNCH);
     CU_ASSERT_STRING_EQUAL(dir_mode_name(DIR_MODE_MW), "MW");
     CU_ASSERT_PTR_NULL(dir_mode_name(0));
