@@ -100,21 +100,29 @@ def test_prelogon_commands(sys):
 def test_wrong_password_is_refused_and_throttled(sys):
     t = sys.terminal()
     t.wake()
-    t.enter("LOGON CMSUSER")
-    t.wait("ENTER PASSWORD:")
-    t.enter("WRONG1")
-    # while the refusal is delayed, input is not accepted
-    t.enter("LOGON CMSUSER")
-    t.wait_status("NOT ACCEPTED", timeout=5)
-    t.wait(r"DMKLOG050E LOGON UNSUCCESSFUL--INCORRECT PASSWORD", timeout=10)
-    t.wait_status("CP READ")
+    # each wrong password doubles the delay before CP answers: 1, 2, 4 s
+    for n, delay in ((1, 1), (2, 2), (3, 4)):
+        t.clear()
+        t.enter("LOGON CMSUSER")
+        t.wait("ENTER PASSWORD:")
+        start = time.time()
+        t.enter("WRONG%d" % n)
+        if n == 3:
+            # while the refusal is delayed, input is not accepted (4 s is
+            # long enough for this to be seen on a slow machine)
+            t.enter("LOGON CMSUSER")
+            t.wait_status("NOT ACCEPTED", timeout=3)
+        t.wait(r"DMKLOG050E LOGON UNSUCCESSFUL--INCORRECT PASSWORD", timeout=15)
+        took = time.time() - start
+        check(took >= delay - 0.3, "wrong password %d answered after %.1f s, not %d s" % (n, took, delay))
+        t.wait_status("CP READ")
+    sys.wait_log(r"DMKLOG051I .*: 3 CONSECUTIVE WRONG PASSWORDS FOR CMSUSER")
     check("CMSUSER" not in "".join(re.findall(r"LOGON AT.*", t.text())), "no logon happened")
     # the right password still works afterwards
     t.enter("LOGON CMSUSER CMSUSER")
     t.wait(r"LOGON AT \d\d:", timeout=15)
     t.enter("LOGOFF")
     t.wait(r"^VM/370 ONLINE")
-    # NOLOG and passwords are not shown: the password line is blank
     t.close()
 
 
