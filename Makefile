@@ -63,7 +63,11 @@ CPVOL      := $(B)/host/cpvol
 CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
                $(wildcard cp/mm/dat370.c cp/mm/shadow.c cp/io/ccwtrans.c cp/sim/insn.c) \
                cp/sim/diag_rules.c
-UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE)
+# CMS modules written to run on the host too: the file system, the EXEC
+# interpreter and the editor (they do I/O only through their callers).
+CMS_PORTABLE := $(wildcard cms/fs/*.c cms/exec/*.c cms/edit/*.c)
+UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE) \
+              $(CMS_PORTABLE)
 UNITTESTS  := $(B)/host/unittests
 
 .PHONY: all cp tools guests diagnose unit test systest bench run setup clean format
@@ -139,7 +143,7 @@ $(B)/guests/%.deck: tests/guests/%.S tests/guests/s370.inc tests/guests/mkdeck.p
 	$(Q)$(OBJCOPY) -O binary $(B)/guests/$*.elf $(B)/guests/$*.bin
 	$(Q)python3 tests/guests/mkdeck.py $(B)/guests/$*.bin $@ --load 0x1000 $(DECKFLAGS)
 
-$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h lib/*.h tests/unit/*.h tests/unit/*/*.h)
+$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h cms/*/*.h lib/*.h tests/unit/*.h tests/unit/*/*.h)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(SAN_CFLAGS) -o $@ $(UNIT_SRC) -lcunit
