@@ -70,7 +70,7 @@ UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC))
               $(CMS_PORTABLE)
 UNITTESTS  := $(B)/host/unittests
 
-.PHONY: all cp tools guests diagnose unit test systest bench run setup clean format
+.PHONY: all cp cms tools guests diagnose unit test systest bench run setup clean format
 all: cp tools guests
 
 cp: $(CPNUC)
@@ -94,6 +94,51 @@ $(B)/cp/cp.elf: $(CP_OBJ) cp/cp.ld
 
 $(CPNUC): $(B)/cp/cp.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
+
+# ---------------------------------------------------------------- CMS
+# The nucleus: 31-bit code for the virtual machine (cms/nucleus/cms.ld),
+# the portable CMS modules, and the shared runtime. Its image goes on the
+# system disk (MAINT 190) after the file system, with the IPL records
+# (cms/nucleus/boot.S) in blocks 1 and 2.
+CMS_GENDATE := $(shell date -u +'%m/%d/%y %H:%M')
+CMS_INC    := -nostdinc -isystem $(shell $(S390CC) -print-file-name=include) -Ilib/include -I.
+CMS_CFLAGS := -m31 -march=z900 -mesa -O2 -g -ffreestanding -msoft-float -fno-pic -fno-pie \
+              -fno-common -fno-stack-protector -fno-asynchronous-unwind-tables \
+              -fno-delete-null-pointer-checks --param=min-pagesize=0 $(WARN) $(CMS_INC) \
+              -DCMS_GENDATE='"$(CMS_GENDATE)"'
+CMS_ASFLAGS := -m31 -march=z900 -g -I. -Wa,--noexecstack
+CMS_C      := $(sort $(wildcard cms/nucleus/*.c cms/cmd/*.c)) $(CMS_PORTABLE) \
+              $(LIB_SRC) $(CONSOLE_SRC) $(wildcard lib/libc/*.c)
+CMS_OBJ    := $(patsubst %.c,$(B)/cms/%.o,$(CMS_C)) $(B)/cms/cms/nucleus/start.o
+CMSNUC     := $(B)/cms/cmsnuc.bin
+CMSBOOT    := $(B)/cms/cmsboot.bin
+
+cms: $(CMSNUC) $(CMSBOOT)
+
+$(B)/cms/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC31,$<)
+	$(Q)$(S390CC) $(CMS_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/cms/cms/nucleus/start.o: cms/nucleus/start.S cms/nucleus/lowcore.h
+	@mkdir -p $(dir $@)
+	$(call say,AS31,$<)
+	$(Q)$(S390CC) $(CMS_ASFLAGS) -c $< -o $@
+
+$(B)/cms/cms.elf: $(CMS_OBJ) cms/nucleus/cms.ld
+	$(call say,LD,$@)
+	$(Q)$(S390CC) -m31 -nostdlib -static -no-pie -Wl,-T,cms/nucleus/cms.ld -Wl,--build-id=none \
+	    -Wl,--no-warn-rwx-segments -o $@ $(CMS_OBJ) -lgcc
+	$(Q)$(NM) -n $@ > $(B)/cms/cms.map
+
+$(CMSNUC): $(B)/cms/cms.elf
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+$(CMSBOOT): cms/nucleus/boot.S
+	@mkdir -p $(dir $@)
+	$(call say,AS31,$<)
+	$(Q)$(S390CC) $(CMS_ASFLAGS) -c $< -o $(B)/cms/boot.o
+	$(Q)$(OBJCOPY) -O binary $(B)/cms/boot.o $@
 
 $(CPVOL): $(CPVOL_SRC) $(wildcard */*.h cp/*/*.h lib/*.h)
 	@mkdir -p $(dir $@)

@@ -1,0 +1,42 @@
+/*
+ * lowcore.h - fixed storage of the CMS nucleus (docs/cms.md, "Storage"):
+ * the architecture's low storage and, from X'200', the nucleus's own
+ * fixed fields (the role of R6's NUCON), with the stacks' places.
+ * Included by C and by assembler.
+ */
+#ifndef CMS_NUCLEUS_LOWCORE_H
+#define CMS_NUCLEUS_LOWCORE_H
+
+#define LC_IPLDEV 0x02 /* the IPL device address */
+#define LC_EXTOLD 0x18
+#define LC_SVCOLD 0x20
+#define LC_PGMOLD 0x28
+#define LC_MCKOLD 0x30
+#define LC_IOOLD  0x38
+#define LC_CSW    0x40
+#define LC_CAW    0x48
+#define LC_EXTNEW 0x58
+#define LC_SVCNEW 0x60
+#define LC_PGMNEW 0x68
+#define LC_MCKNEW 0x70
+#define LC_IONEW  0x78
+
+/* The nucleus's fixed fields. */
+#define LC_IOSAVE   0x200 /* registers at an I/O interruption (64 bytes) */
+#define LC_PGMSAVE  0x240 /* registers at a program interruption */
+#define LC_SVCSAVE  0x280 /* registers at an SVC */
+#define LC_WAITPSW  0x2C0 /* the enabled wait PSW of cms_wait */
+
+/* Stacks (segment 0, after the nucleus's data). */
+#define CMS_IRQSTACK_TOP 0xB000 /* X'A000'-X'AFFF': interruption handlers */
+#define CMS_STACK_TOP    0x10000 /* X'B000'-X'FFFF': the nucleus */
+
+/* The nucleus image: data at X'2000', code at X'10000' (cms.ld). */
+#define CMS_NUC_LOAD  0x2000
+#define CMS_NUC_ENTRY 0x10000
+
+/* The user program area starts after the shared segments; free storage
+ * is taken from the top of storage down (free.c). */
+#define CMS_USER_AREA 0x40000
+
+#endif
