@@ -8,23 +8,6 @@
 #include "console/ebcdic.h"
 #include "lib/cmdscan.h"
 
-static bool parse_vaddr(const char *s, unsigned *v)
-{
-    unsigned x = 0;
-    size_t n = strlen(s);
-    if (n == 0 || n > 4)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return false;
-        x = x * 16 + (unsigned)d;
-    }
-    *v = x;
-    return true;
-}
-
 /* Access vaddr as mode (parent: the mode it extends, or 0), with the R6
  * responses. Returns the return code. */
 static int do_access(unsigned vaddr, char mode, char parent, bool erase)
@@ -88,7 +71,7 @@ int cmd_access(char (*tok)[8], int ntok, const char *line)
     char s[9];
     if (nargs >= 1) {
         cms_tokstr(tok[1], s);
-        if (!parse_vaddr(s, &vaddr)) {
+        if (!cmd_vaddr(s, &vaddr)) {
             cms_emsg("DMSACC050E", "INVALID DEVICE ADDRESS '%s'", s);
             return 24;
         }
@@ -128,7 +111,7 @@ int cmd_release(char (*tok)[8], int ntok, const char *line)
     unsigned vaddr;
     if (strlen(s) == 1 && s[0] >= 'A' && s[0] <= 'Z')
         d = adt_of(s[0]);
-    else if (parse_vaddr(s, &vaddr))
+    else if (cmd_vaddr(s, &vaddr))
         d = adt_of_vaddr(vaddr);
     else {
         cms_emsg("DMSARE048E", "INVALID MODE '%s'", s);
@@ -151,17 +134,22 @@ int cmd_release(char (*tok)[8], int ntok, const char *line)
     return 0;
 }
 
+/* A disk's label and its mode as QUERY shows it ("B/A" for an extension). */
+static void label_mode(const struct adt *d, struct cmsfs_info *in, char label[7], char mode[4])
+{
+    cmsfs_disk_info(d->fs, in);
+    e2a_field(label, in->label, 6);
+    mode[0] = d->mode;
+    mode[1] = d->parent ? '/' : 0;
+    mode[2] = d->parent;
+    mode[3] = 0;
+}
+
 static void disk_line(const struct adt *d)
 {
     struct cmsfs_info in;
-    cmsfs_disk_info(d->fs, &in);
-    char label[7];
-    e2a_field(label, in.label, 6);
-    char mode[4] = {d->mode, 0, 0, 0};
-    if (d->parent) {
-        mode[1] = '/';
-        mode[2] = d->parent;
-    }
+    char label[7], mode[4];
+    label_mode(d, &in, label, mode);
     con_typef("%-6s %03X %-3s %s %4u %04X %5u %6u-%02u %6u %6u", label, d->vaddr, mode,
               d->io.readonly ? "R/O" : "R/W", in.cylinders, d->model, in.files,
               (unsigned)in.used, in.total ? (unsigned)(in.used * 100 / in.total) : 0,
@@ -203,14 +191,8 @@ int query_search(void)
 {
     for (struct adt *d = disk_next(NULL); d; d = disk_next(d)) {
         struct cmsfs_info in;
-        cmsfs_disk_info(d->fs, &in);
-        char label[7];
-        e2a_field(label, in.label, 6);
-        char mode[4] = {d->mode, 0, 0, 0};
-        if (d->parent) {
-            mode[1] = '/';
-            mode[2] = d->parent;
-        }
+        char label[7], mode[4];
+        label_mode(d, &in, label, mode);
         con_typef("%-6s %03X %-3s %s", label, d->vaddr, mode, d->io.readonly ? "R/O" : "R/W");
     }
     return 0;

@@ -27,6 +27,9 @@ cms_cmd_fn cmd_access, cmd_release, cmd_listfile, cmd_type, cmd_erase, cmd_renam
     cmd_statew, cmd_query, cmd_set, cmd_cp, cmd_format, cmd_copyfile, cmd_desbuf, cmd_sentries,
     cmd_makebuf, cmd_exec, cmd_edit;
 
+/* A device address: 1-4 hex digits. */
+bool cmd_vaddr(const char *s, unsigned *v);
+
 /* QUERY DISK / SEARCH (access.c) */
 int query_disk(char (*tok)[8], int ntok);
 int query_search(void);

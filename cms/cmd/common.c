@@ -77,3 +77,20 @@ int cmd_fs_error(const char *mod, int err, char mode)
         return 100;
     }
 }
+
+bool cmd_vaddr(const char *s, unsigned *v)
+{
+    unsigned x = 0;
+    size_t n = strlen(s);
+    if (n == 0 || n > 4)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return false;
+        x = x * 16 + (unsigned)d;
+    }
+    *v = x;
+    return true;
+}

@@ -63,13 +63,9 @@ int cmd_format(char (*tok)[8], int ntok, const char *line)
     cms_tokstr(tok[1], s);
     cms_tokstr(tok[2], m);
     unsigned vaddr = 0;
-    for (const char *p = s; *p; p++) {
-        int dgt = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'A' && *p <= 'F' ? *p - 'A' + 10 : -1;
-        if (dgt < 0 || strlen(s) > 4) {
-            cms_emsg("DMSFOR050E", "INVALID DEVICE ADDRESS '%s'", s);
-            return 24;
-        }
-        vaddr = vaddr * 16 + (unsigned)dgt;
+    if (!cmd_vaddr(s, &vaddr)) {
+        cms_emsg("DMSFOR050E", "INVALID DEVICE ADDRESS '%s'", s);
+        return 24;
     }
     if (strlen(m) != 1 || m[0] < 'A' || m[0] > 'Z' || m[0] == 'S') {
         cms_emsg("DMSFOR048E", "INVALID MODE '%s'", m);
