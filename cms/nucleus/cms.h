@@ -46,7 +46,7 @@ void cms_io_interrupt(uint32_t *regs);
 void cms_program_check(uint32_t *regs);
 void cms_svc(uint32_t *regs);
 _Noreturn void cms_main(unsigned ipldev);
-_Noreturn void cms_loop(const char *parm);
+_Noreturn void cms_loop(void);
 
 /* ---------------------------------------------------------------- io.c */
 /* Start the channel program at ccws on dev and wait for its end (channel

@@ -230,7 +230,7 @@ void cms_svc(uint32_t *regs)
 
 /* ---------------------------------------------------------------- the loop */
 
-_Noreturn void cms_loop(const char *parm)
+_Noreturn void cms_loop(void)
 {
     char line[CMS_LINE_MAX + 1];
     uint64_t v, t;
@@ -241,7 +241,6 @@ _Noreturn void cms_loop(const char *parm)
     cms_startup_disks();
     static bool first;
     first = true;
-    (void)parm;
     cms_setjmp(&loop_point);
     in_loop = true;
     for (;;) {

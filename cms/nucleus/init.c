@@ -74,5 +74,5 @@ _Noreturn void cms_main(unsigned ipldev)
     uint8_t ident[40];
     diag_ident(ident, sizeof(ident));
     con_type("CMS VERSION 6.0 - " CMS_GENDATE);
-    cms_loop(parm);
+    cms_loop();
 }
