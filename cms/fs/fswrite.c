@@ -123,8 +123,10 @@ static int write_back(struct cmsfs_wfile *w, uint32_t idx, uint8_t *p)
     return fs_io(w->d, true, &v, 1);
 }
 
-/* Overwrite n bytes of the stream at off (all within it). */
-static int put_bytes(struct cmsfs_wfile *w, uint32_t off, const uint8_t *src, uint32_t n)
+/* n bytes of the stream at off (all within it): copied to dst, or else
+ * overwritten from src. */
+static int move_bytes(struct cmsfs_wfile *w, uint32_t off, uint8_t *dst, const uint8_t *src,
+                      uint32_t n)
 {
     while (n) {
         uint32_t idx = off / CMSFS_BLKSIZE, in = off % CMSFS_BLKSIZE;
@@ -134,10 +136,15 @@ static int put_bytes(struct cmsfs_wfile *w, uint32_t off, const uint8_t *src, ui
         int rc = block_at(w, idx, &p, &wb);
         if (rc)
             return rc;
-        memcpy(p + in, src, c);
-        if (wb && (rc = write_back(w, idx, p)))
-            return rc;
-        src += c;
+        if (dst) {
+            memcpy(dst, p + in, c);
+            dst += c;
+        } else {
+            memcpy(p + in, src, c);
+            src += c;
+            if (wb && (rc = write_back(w, idx, p)))
+                return rc;
+        }
         off += c;
         n -= c;
     }
@@ -146,21 +153,7 @@ static int put_bytes(struct cmsfs_wfile *w, uint32_t off, const uint8_t *src, ui
 
 static int get_bytes(void *ctx, uint32_t off, uint8_t *dst, uint32_t n)
 {
-    struct cmsfs_wfile *w = ctx;
-    while (n) {
-        uint32_t idx = off / CMSFS_BLKSIZE, in = off % CMSFS_BLKSIZE;
-        uint32_t c = CMSFS_BLKSIZE - in < n ? CMSFS_BLKSIZE - in : n;
-        uint8_t *p;
-        bool wb;
-        int rc = block_at(w, idx, &p, &wb);
-        if (rc)
-            return rc;
-        memcpy(dst, p + in, c);
-        dst += c;
-        off += c;
-        n -= c;
-    }
-    return CMSFS_OK;
+    return move_bytes(ctx, off, dst, NULL, n);
 }
 
 /* The partly filled last block of the committed version joins the window
@@ -332,7 +325,7 @@ static int write_rec(struct cmsfs_wfile *w, uint32_t recno, const uint8_t *rec, 
             off = w->vp.off + 2;
         }
         w->changed = true;
-        return put_bytes(w, off, rec, len);
+        return move_bytes(w, off, NULL, rec, len);
     }
     if (w->records == CMSFS_MAXRECS)
         return CMSFS_ETOOBIG;

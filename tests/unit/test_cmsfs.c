@@ -233,6 +233,14 @@ static struct cmsfs_disk *opn(struct md *m)
 
 static void cls(struct cmsfs_disk *d) { CU_ASSERT_EQUAL(cmsfs_close(d), CMSFS_OK); }
 
+/* A formatted minidisk of cyls cylinders, accessed. */
+static struct cmsfs_disk *fresh(struct md **mp, unsigned cyls, const char *lbl)
+{
+    *mp = md_new(cyls);
+    fmt(*mp, lbl, cyls);
+    return opn(*mp);
+}
+
 /* Record contents: bytes from a tag, so a model need keep only tags. */
 static void gen(uint32_t tag, uint32_t len, uint8_t *buf)
 {
@@ -344,6 +352,24 @@ static bool disk_is(struct cmsfs_disk *d, const struct model *mo, const char *ct
     free(buf);
     free(want);
     return ok;
+}
+
+/* Release the disk and access it again: it must hold exactly the model's files. */
+static struct cmsfs_disk *again(struct md *m, struct cmsfs_disk *d, const struct model *mo,
+                                const char *ctx)
+{
+    cls(d);
+    d = opn(m);
+    CU_ASSERT_TRUE(disk_is(d, mo, ctx));
+    return d;
+}
+
+/* The end of a test: the model freed, the disk checked and freed. */
+static void finish(struct md *m, struct model *mo)
+{
+    mfree(mo);
+    md_ok(m);
+    md_free(m);
 }
 
 /* ---------------------------------------------------------------- operations, on the disk and the model */
@@ -563,9 +589,8 @@ static void test_format_refused(void)
  * from a file of 81 data blocks (a first and one Nth chain link). */
 static void test_reference_counts(void)
 {
-    struct md *m = md_new(1);
-    fmt(m, "CMS191", 1);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 1, "CMS191");
     struct model mo = {0};
     static const struct op ops[] = {{OP_WRITE, "BIG", "DATA", 'F', 800, 81, 1, NULL, NULL}};
     run_ops(d, &mo, ops, 1);
@@ -586,9 +611,7 @@ static void test_reference_counts(void)
     d = opn(m);
     CU_ASSERT_TRUE(disk_is(d, &mo, "reference"));
     cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 /* ---------------------------------------------------------------- files */
@@ -617,9 +640,8 @@ static uint32_t used_by(uint32_t blocks)
 static void test_files(void)
 {
     for (size_t i = 0; i < NELEM(sizes); i++) {
-        struct md *m = md_new(5);
-        fmt(m, "FILES", 5);
-        struct cmsfs_disk *d = opn(m);
+        struct md *m;
+        struct cmsfs_disk *d = fresh(&m, 5, "FILES");
         struct model mo = {0};
         struct op o = {OP_WRITE,
                        "FILE",
@@ -645,22 +667,17 @@ static void test_files(void)
         cmsfs_disk_info(d, &in);
         CU_ASSERT_EQUAL(in.used, 5 + used_by(st.datablocks));
         CU_ASSERT_EQUAL(in.files, 1);
+        d = again(m, d, &mo, "reopened");
         cls(d);
-        d = opn(m);
-        CU_ASSERT_TRUE(disk_is(d, &mo, "reopened"));
-        cls(d);
-        mfree(&mo);
-        md_ok(m);
-        md_free(m);
+        finish(m, &mo);
     }
 }
 
 /* All the sizes on one disk, then reading records out of order. */
 static void test_files_together(void)
 {
-    struct md *m = md_new(5);
-    fmt(m, "FILES", 5);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 5, "FILES");
     struct model mo = {0};
     char names[NELEM(sizes)][9];
     for (size_t i = 0; i < NELEM(sizes); i++) {
@@ -672,9 +689,7 @@ static void test_files_together(void)
                        (uint32_t)i * 7777, NULL,           NULL};
         run_ops(d, &mo, &o, 1);
     }
-    cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "together"));
+    d = again(m, d, &mo, "together");
     /* backwards, by record number */
     uint8_t *buf = malloc(65536), *want = malloc(65536);
     for (unsigned i = 0; i < mo.nf; i++) {
@@ -702,17 +717,14 @@ static void test_files_together(void)
     free(buf);
     free(want);
     cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 /* The FST entry as it lies on disk, every byte. */
 static void test_fst_bytes(void)
 {
-    struct md *m = md_new(1);
-    fmt(m, "FST", 1);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 1, "FST");
     uint8_t fn[8], ft[8];
     nm(fn, "PROFILE");
     nm(ft, "EXEC");
@@ -779,18 +791,15 @@ static void test_fst_bytes(void)
 /* Data blocks go out FS_BATCH at a time to consecutive blocks. */
 static void test_batching(void)
 {
-    struct md *m = md_new(5);
-    fmt(m, "BATCH", 5);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 5, "BATCH");
     struct model mo = {0};
     unsigned calls = m->calls;
     static const struct op o = {OP_WRITE, "BIG", "FILE", 'F', 800, 500, 5, NULL, NULL};
     run_ops(d, &mo, &o, 1);
     /* 500 blocks in transfers of 16, the chain links, FST and MFD */
     CU_ASSERT_TRUE(m->calls - calls <= 500 / 16 + 1 + 4);
-    cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "batch"));
+    d = again(m, d, &mo, "batch");
     cls(d);
     /* the data blocks are one run */
     uint16_t fst = get_be16(md_get(m, 4));
@@ -802,9 +811,7 @@ static void test_batching(void)
     const uint8_t *cl = md_get(m, get_be16(f));
     for (int i = 0; i < 400; i++)
         CU_ASSERT_EQUAL(get_be16(cl + 2 * i), first + 60 + i);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 /* ---------------------------------------------------------------- append, update */
@@ -843,9 +850,8 @@ static void test_append(void)
         {'F', 333, 1000, 1}, {'V', 200, 300, 300}, {'V', 5000, 3, 10}, {'F', 800, 60, 1},
     };
     for (size_t i = 0; i < NELEM(rows); i++) {
-        struct md *m = md_new(5);
-        fmt(m, "APPEND", 5);
-        struct cmsfs_disk *d = opn(m);
+        struct md *m;
+        struct cmsfs_disk *d = fresh(&m, 5, "APPEND");
         struct model mo = {0};
         struct op o1 = {OP_WRITE,   "LOG", "FILE", rows[i].recfm, rows[i].lrecl,
                         rows[i].n1, 1,     NULL,   NULL};
@@ -871,23 +877,18 @@ static void test_append(void)
         struct cmsfs_info in;
         cmsfs_disk_info(d, &in);
         CU_ASSERT_EQUAL(in.used, 5 + used_by(na));
-        cls(d);
-        d = opn(m);
-        CU_ASSERT_TRUE(disk_is(d, &mo, "reopened"));
+        d = again(m, d, &mo, "reopened");
         cls(d);
         free(before);
         free(after);
-        mfree(&mo);
-        md_ok(m);
-        md_free(m);
+        finish(m, &mo);
     }
 }
 
 static void test_append_refused(void)
 {
-    struct md *m = md_new(1);
-    fmt(m, "APPEND", 1);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 1, "APPEND");
     struct model mo = {0};
     static const struct op o = {OP_WRITE, "A", "B", 'F', 80, 3, 1, NULL, NULL};
     run_ops(d, &mo, &o, 1);
@@ -935,9 +936,7 @@ static void test_append_refused(void)
     CU_ASSERT_EQUAL(in.files, 0);
     CU_ASSERT_EQUAL(in.used, 5);
     cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 static void test_update(void)
@@ -952,9 +951,8 @@ static void test_update(void)
         {'V', 300, 400, 333}, {'V', 3000, 50, 1},
     };
     for (size_t i = 0; i < NELEM(rows); i++) {
-        struct md *m = md_new(5);
-        fmt(m, "UPDATE", 5);
-        struct cmsfs_disk *d = opn(m);
+        struct md *m;
+        struct cmsfs_disk *d = fresh(&m, 5, "UPDATE");
         struct model mo = {0};
         struct op o = {OP_WRITE,  "U", "FILE", rows[i].recfm, rows[i].lrecl,
                        rows[i].n, 1,   NULL,   NULL};
@@ -971,9 +969,7 @@ static void test_update(void)
         CU_ASSERT_TRUE(disk_is(d, &mo, "updated"));
         cmsfs_disk_info(d, &after);
         CU_ASSERT_EQUAL(before.used, after.used);
-        cls(d);
-        d = opn(m);
-        CU_ASSERT_TRUE(disk_is(d, &mo, "reopened"));
+        d = again(m, d, &mo, "reopened");
         /* a V record keeps its length */
         if (rows[i].recfm == 'V') {
             uint8_t fn[8], ft[8], rec[2] = {0};
@@ -986,9 +982,7 @@ static void test_update(void)
             CU_ASSERT_EQUAL(cmsfs_wclose(w, true), CMSFS_OK);
         }
         cls(d);
-        mfree(&mo);
-        md_ok(m);
-        md_free(m);
+        finish(m, &mo);
     }
 }
 
@@ -996,9 +990,8 @@ static void test_update(void)
  * version wrote itself (rewritten in place). */
 static void test_update_mixed(void)
 {
-    struct md *m = md_new(5);
-    fmt(m, "MIXED", 5);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 5, "MIXED");
     uint8_t fn[8], ft[8], rec[80];
     nm(fn, "MIX");
     nm(ft, "DATA");
@@ -1048,18 +1041,15 @@ static void test_update_mixed(void)
     cmsfs_disk_info(d, &in);
     CU_ASSERT_EQUAL(in.used, 5 + used_by(200));
     cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 /* ---------------------------------------------------------------- erase, rename */
 
 static void test_erase_rename(void)
 {
-    struct md *m = md_new(2);
-    fmt(m, "ERASE", 2);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 2, "ERASE");
     struct model mo = {0};
     static const struct op ops[] = {
         {OP_WRITE, "ONE", "DATA", 'F', 80, 700, 1, NULL, NULL},
@@ -1088,9 +1078,7 @@ static void test_erase_rename(void)
     struct cmsfs_fst f;
     CU_ASSERT_EQUAL(cmsfs_find(d, a, b, &f), CMSFS_OK);
     CU_ASSERT_EQUAL(f.fm_number, 5);
-    cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "reopened"));
+    d = again(m, d, &mo, "reopened");
     CU_ASSERT_EQUAL(cmsfs_find(d, a, b, &f), CMSFS_OK);
     CU_ASSERT_EQUAL(f.fm_number, 5);
     /* erase everything: back to an empty directory of one FST block */
@@ -1105,16 +1093,13 @@ static void test_erase_rename(void)
     cls(d);
     d = opn(m);
     cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 static void test_readonly(void)
 {
-    struct md *m = md_new(1);
-    fmt(m, "RO", 1);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 1, "RO");
     struct model mo = {0};
     static const struct op o = {OP_WRITE, "A", "B", 'F', 80, 3, 1, NULL, NULL};
     run_ops(d, &mo, &o, 1);
@@ -1143,9 +1128,8 @@ static void test_readonly(void)
 
 static void test_many_files(void)
 {
-    struct md *m = md_new(5);
-    fmt(m, "MANY", 5);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 5, "MANY");
     struct model mo = {0};
     char names[60][9];
     for (unsigned i = 0; i < 60; i++) {
@@ -1179,22 +1163,17 @@ static void test_many_files(void)
         run_ops(d, &mo, &o, 1);
     }
     CU_ASSERT_EQUAL(get_be16(md_get(m, 4) + 6), 0xFFFF);
+    d = again(m, d, &mo, "reopened");
     cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "reopened"));
-    cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 /* More than 1720 blocks in use: the QMSK continues in an extension block,
  * listed after X'FFFD'; it goes when the blocks past 1720 are free again. */
 static void test_qmsk_extension(void)
 {
-    struct md *m = md_new(5);
-    fmt(m, "QMSK", 5);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 5, "QMSK");
     struct model mo = {0};
     static const struct op fill[] = {
         {OP_WRITE, "FILL1", "DATA", 'F', 800, 1500, 1, NULL, NULL},
@@ -1216,16 +1195,12 @@ static void test_qmsk_extension(void)
     struct cmsfs_fst small;
     CU_ASSERT_EQUAL(cmsfs_find(d, fn, ft, &small), CMSFS_OK);
     CU_ASSERT_EQUAL(in.used, 5 + used_by(1500) + used_by(400) + used_by(small.datablocks) + 1);
-    cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "extension"));
+    d = again(m, d, &mo, "extension");
     /* a change past block 1720 moves the extension */
     static const struct op more[] = {{OP_APPEND, "SMALL", "DATA", 'V', 80, 2000, 4, NULL, NULL}};
     run_ops(d, &mo, more, 1);
     CU_ASSERT_NOT_EQUAL(get_be16(md_get(m, 4) + 4), ext);
-    cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "moved"));
+    d = again(m, d, &mo, "moved");
     static const struct op gone[] = {
         {OP_ERASE, "FILL2", "DATA", 0, 0, 0, 0, NULL, NULL},
         {OP_ERASE, "SMALL", "DATA", 0, 0, 0, 0, NULL, NULL},
@@ -1234,22 +1209,17 @@ static void test_qmsk_extension(void)
     CU_ASSERT_EQUAL(get_be16(md_get(m, 4) + 2), 0xFFFF);
     cmsfs_disk_info(d, &in);
     CU_ASSERT_EQUAL(in.used, 5 + used_by(1500));
+    d = again(m, d, &mo, "shrunk");
     cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "shrunk"));
-    cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 /* ---------------------------------------------------------------- limits */
 
 static void test_disk_full(void)
 {
-    struct md *m = md_new(1);
-    fmt(m, "FULL", 1);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 1, "FULL");
     struct model mo = {0};
     static const struct op ops[] = {
         {OP_WRITE, "KEEP", "DATA", 'F', 800, 300, 1, NULL, NULL},
@@ -1283,9 +1253,7 @@ static void test_disk_full(void)
     CU_ASSERT_EQUAL(after.left, 2);
     static const struct op one = {OP_WRITE, "ONE", "MORE", 'F', 80, 1, 5, NULL, NULL};
     CU_ASSERT_EQUAL(run_op(d, &mo, &one), CMSFS_EFULL);
-    cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "full"));
+    d = again(m, d, &mo, "full");
     /* a full disk can always be emptied: RENAME and ERASE use the reserve */
     static const struct op emptying[] = {
         {OP_RENAME, "OTHER", "DATA", 0, 0, 0, 0, "OTHER", "RENAMED"},
@@ -1295,20 +1263,15 @@ static void test_disk_full(void)
     run_ops(d, &mo, emptying, NELEM(emptying));
     cmsfs_disk_info(d, &after);
     CU_ASSERT_EQUAL(after.used, 5 + used_by(300));
+    d = again(m, d, &mo, "emptied");
     cls(d);
-    d = opn(m);
-    CU_ASSERT_TRUE(disk_is(d, &mo, "emptied"));
-    cls(d);
-    mfree(&mo);
-    md_ok(m);
-    md_free(m);
+    finish(m, &mo);
 }
 
 static void test_dir_full(void)
 {
-    struct md *m = md_new(15);
-    fmt(m, "DIRFUL", 15);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 15, "DIRFUL");
     uint8_t fn[8], ft[8], rec[80];
     memset(rec, 0x40, sizeof(rec));
     nm(ft, "DATA");
@@ -1361,9 +1324,8 @@ static void test_dir_full(void)
  * at most 65,534 records. */
 static void test_largest(void)
 {
-    struct md *m = md_new(40);
-    fmt(m, "LARGE", 40);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 40, "LARGE");
     uint8_t fn[8], ft[8], *rec = calloc(1, 65535);
     nm(fn, "HUGE");
     nm(ft, "FILE");
@@ -1406,9 +1368,8 @@ static void test_largest(void)
 /* A disk with a bit of everything, and where its parts are. */
 static struct md *sample(void)
 {
-    struct md *m = md_new(5);
-    fmt(m, "SAMPLE", 5);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 5, "SAMPLE");
     struct model mo = {0};
     static const struct op ops[] = {
         {OP_WRITE, "ALPHA", "DATA", 'F', 80, 700, 1, NULL, NULL}, /* 70 blocks: an Nth link */
@@ -1731,9 +1692,8 @@ static const struct op seq[] = {
  * file filling up to about block 1700 so that new blocks lie past 1720. */
 static struct md *seq_base(struct model *mo)
 {
-    struct md *m = md_new(5);
-    fmt(m, "CRASH", 5);
-    struct cmsfs_disk *d = opn(m);
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 5, "CRASH");
     static const struct op pre[] = {{OP_WRITE, "FILL", "DATA", 'F', 800, 1650, 100, NULL, NULL}};
     run_ops(d, mo, pre, 1);
     for (unsigned i = 0; i < 16; i++) {

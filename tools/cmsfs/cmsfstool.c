@@ -77,6 +77,15 @@ static void close_disk(struct disk *k)
     mdisk_close(&k->md);
 }
 
+/* The end of a change: a message if it failed (what: the file or disk), the disk closed. */
+static int done(struct tool *t, struct disk *k, int rc, const char *what1, const char *what2)
+{
+    if (rc)
+        fail(t, "%s%s%s: %s", what1, what2 ? " " : "", what2 ? what2 : "", cmsfs_strerror(rc));
+    close_disk(k);
+    return rc ? 1 : 0;
+}
+
 static int bad_name(struct tool *t, const char *fn, const char *ft, uint8_t efn[8], uint8_t eft[8])
 {
     if (!cmsfs_name(efn, fn))
@@ -84,6 +93,12 @@ static int bad_name(struct tool *t, const char *fn, const char *ft, uint8_t efn[
     if (!cmsfs_name(eft, ft))
         return fail(t, "%s: not a CMS file type (1-8 of A-Z 0-9 $ # @ + - : _)", ft);
     return 0;
+}
+
+/* FN FT (the second and third arguments) in EBCDIC, and the disk opened. */
+static int open_for(struct tool *t, struct disk *k, uint8_t fn[8], uint8_t ft[8], bool writable)
+{
+    return bad_name(t, t->pos[1], t->pos[2], fn, ft) || open_disk(t, k, t->pos[0], writable);
 }
 
 /* The whole of a host file ("-": standard input). NULL with a message. */
@@ -121,30 +136,43 @@ static uint8_t *slurp(struct tool *t, const char *path, size_t *len)
     return buf;
 }
 
+/* A host file's contents, and the disk opened to write; NULL with a message. */
+static uint8_t *slurp_open(struct tool *t, const char *path, size_t *len, struct disk *k)
+{
+    uint8_t *data = slurp(t, path, len);
+    if (data && open_disk(t, k, t->pos[0], true)) {
+        free(data);
+        data = NULL;
+    }
+    return data;
+}
+
 /* ---------------------------------------------------------------- format, label, info, list */
 
-static bool label_ok(const char *s, uint8_t out[6])
+/* The label argument (the second) as 6 EBCDIC bytes; 0, or 1 with a message. */
+static int label_arg(struct tool *t, uint8_t out[6])
 {
+    const char *s = t->pos[1];
     char up[7];
     size_t n = strlen(s);
-    if (n == 0 || n > 6)
-        return false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && n <= 6; i++) {
         char c = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
         if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("$#@+-:_", c)))
-            return false;
+            n = 0;
         up[i] = c;
     }
+    if (n == 0 || n > 6)
+        return fail(t, "%s: a label is 1-6 of A-Z 0-9 $ # @ + - : _", s);
     up[n] = 0;
     a2e_field(out, 6, up);
-    return true;
+    return 0;
 }
 
 static int cmd_format(struct tool *t)
 {
     uint8_t lbl[6];
-    if (!label_ok(t->pos[1], lbl))
-        return fail(t, "%s: a label is 1-6 of A-Z 0-9 $ # @ + - : _", t->pos[1]);
+    if (label_arg(t, lbl))
+        return 1;
     struct mdisk md;
     char why[1024];
     if (mdisk_open(&md, t->pos[0], true, why, sizeof(why)))
@@ -167,16 +195,10 @@ static int cmd_format(struct tool *t)
 static int cmd_label(struct tool *t)
 {
     uint8_t lbl[6];
-    if (!label_ok(t->pos[1], lbl))
-        return fail(t, "%s: a label is 1-6 of A-Z 0-9 $ # @ + - : _", t->pos[1]);
     struct disk k;
-    if (open_disk(t, &k, t->pos[0], true))
+    if (label_arg(t, lbl) || open_disk(t, &k, t->pos[0], true))
         return 1;
-    int rc = cmsfs_relabel(&k.md.io, lbl);
-    if (rc)
-        fail(t, "%s: %s", t->pos[0], cmsfs_strerror(rc));
-    close_disk(&k);
-    return rc ? 1 : 0;
+    return done(t, &k, cmsfs_relabel(&k.md.io, lbl), t->pos[0], NULL);
 }
 
 static int cmd_info(struct tool *t)
@@ -223,10 +245,8 @@ static int cmd_list(struct tool *t)
 static int cmd_read(struct tool *t)
 {
     uint8_t fn[8], ft[8];
-    if (bad_name(t, t->pos[1], t->pos[2], fn, ft))
-        return 1;
     struct disk k;
-    if (open_disk(t, &k, t->pos[0], false))
+    if (open_for(t, &k, fn, ft, false))
         return 1;
     struct cmsfs_rfile *r;
     struct cmsfs_fst st;
@@ -326,14 +346,10 @@ static int cmd_write(struct tool *t)
     uint8_t recfm = (t->recfm ? t->recfm : t->binary ? 'F' : 'V') == 'F' ? EB_F : EB_V;
     uint32_t lrecl = t->lrecl > 0 ? (uint32_t)t->lrecl : 80;
     size_t len;
-    uint8_t *data = slurp(t, path, &len);
+    struct disk k;
+    uint8_t *data = slurp_open(t, path, &len, &k);
     if (!data)
         return 1;
-    struct disk k;
-    if (open_disk(t, &k, t->pos[0], true)) {
-        free(data);
-        return 1;
-    }
     struct cmsfs_wfile *w;
     uint8_t eletter;
     a2e(&eletter, &letter, 1);
@@ -375,31 +391,19 @@ static int cmd_write(struct tool *t)
 static int cmd_erase(struct tool *t)
 {
     uint8_t fn[8], ft[8];
-    if (bad_name(t, t->pos[1], t->pos[2], fn, ft))
-        return 1;
     struct disk k;
-    if (open_disk(t, &k, t->pos[0], true))
+    if (open_for(t, &k, fn, ft, true))
         return 1;
-    int rc = cmsfs_erase(k.d, fn, ft);
-    if (rc)
-        fail(t, "%s %s: %s", t->pos[1], t->pos[2], cmsfs_strerror(rc));
-    close_disk(&k);
-    return rc ? 1 : 0;
+    return done(t, &k, cmsfs_erase(k.d, fn, ft), t->pos[1], t->pos[2]);
 }
 
 static int cmd_rename(struct tool *t)
 {
     uint8_t fn[8], ft[8], nfn[8], nft[8];
-    if (bad_name(t, t->pos[1], t->pos[2], fn, ft) || bad_name(t, t->pos[3], t->pos[4], nfn, nft))
-        return 1;
     struct disk k;
-    if (open_disk(t, &k, t->pos[0], true))
+    if (bad_name(t, t->pos[3], t->pos[4], nfn, nft) || open_for(t, &k, fn, ft, true))
         return 1;
-    int rc = cmsfs_rename(k.d, fn, ft, nfn, nft, -1);
-    if (rc)
-        fail(t, "%s %s: %s", t->pos[1], t->pos[2], cmsfs_strerror(rc));
-    close_disk(&k);
-    return rc ? 1 : 0;
+    return done(t, &k, cmsfs_rename(k.d, fn, ft, nfn, nft, -1), t->pos[1], t->pos[2]);
 }
 
 static int cmd_putblocks(struct tool *t)
@@ -409,14 +413,10 @@ static int cmd_putblocks(struct tool *t)
     if (*end || first == 0 || t->pos[1][0] < '0' || t->pos[1][0] > '9')
         return fail(t, "%s: not a block number", t->pos[1]);
     size_t len;
-    uint8_t *data = slurp(t, t->pos[2], &len);
+    struct disk k;
+    uint8_t *data = slurp_open(t, t->pos[2], &len, &k);
     if (!data)
         return 1;
-    struct disk k;
-    if (open_disk(t, &k, t->pos[0], true)) {
-        free(data);
-        return 1;
-    }
     struct cmsfs_info in;
     cmsfs_disk_info(k.d, &in);
     unsigned long n = (len + CMSFS_BLKSIZE - 1) / CMSFS_BLKSIZE, last = first + n - 1;
