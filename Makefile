@@ -61,8 +61,8 @@ CPVOL      := $(B)/host/cpvol
 # cmsfs: CMS files in and out of minidisks of volume images. Its library
 # part (everything but main.c) is in the unit tests too.
 CMSFS_LIB  := $(filter-out tools/cmsfs/main.c,$(wildcard tools/cmsfs/*.c))
-CMSFS_SRC  := tools/cmsfs/main.c $(CMSFS_LIB) $(wildcard cms/fs/*.c) dasd/ckdimg.c \
-              dasd/ckdgeom.c console/ebcdic.c
+CMSFS_SRC  := tools/cmsfs/main.c $(CMSFS_LIB) $(wildcard cms/fs/*.c) \
+              $(filter-out dasd/cpvol.c,$(CPVOL_SRC))
 CMSFS      := $(B)/host/cmsfs
 
 # CP modules written to run on the host too (no inline assembly, guest

@@ -21,10 +21,10 @@
 int fs_txn_begin(struct cmsfs_disk *d, struct fs_txn *t)
 {
     memset(t, 0, sizeof(*t));
-    t->map = cmsfs_alloc(FS_MAPALLOC);
+    t->map = cmsfs_alloc(d->mapalloc);
     if (!t->map)
         return CMSFS_ENOMEM;
-    memcpy(t->map, d->map, FS_MAPALLOC);
+    memcpy(t->map, d->map, d->mapalloc);
     return CMSFS_OK;
 }
 
@@ -191,7 +191,7 @@ int fs_commit(struct cmsfs_disk *d, struct fs_txn *t)
     memcpy(d->fstblk, list, sizeof(list));
     d->next = next;
     memcpy(d->ext, ext, sizeof(ext));
-    memcpy(d->map, t->map, FS_MAPALLOC);
+    memcpy(d->map, t->map, d->mapalloc);
     d->used = map_count(d->map, d->mapbytes);
     d->files = d->files + is_file - was_file;
     if (img)

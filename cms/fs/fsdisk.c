@@ -318,8 +318,8 @@ static int refer(struct check *c, uint32_t b, const char *what, const uint8_t *e
     return CMSFS_OK;
 }
 
-/* The MFD's numbers and lists (the blocks are read later). */
-static int check_mfd(struct check *c, const uint8_t *mfd)
+/* The MFD's counts, which size everything else. */
+static int check_counts(struct check *c, const uint8_t *mfd)
 {
     struct cmsfs_disk *d = c->d;
     const struct cmsfs_io *io = d->io;
@@ -338,7 +338,15 @@ static int check_mfd(struct check *c, const uint8_t *mfd)
                 (unsigned)d->num);
     d->mapbytes = (d->num + 7) / 8;
     d->maxext = map_extneeded(d->mapbytes - 1);
+    d->mapalloc = MFD_QMSKLEN + d->maxext * CMSFS_BLKSIZE;
+    return CMSFS_OK;
+}
 
+/* The MFD's lists of FST blocks and QMSK extensions (the blocks are read
+ * later), and the QMSK's first part. */
+static int check_lists(struct check *c, const uint8_t *mfd)
+{
+    struct cmsfs_disk *d = c->d;
     unsigned h = 0;
     d->nfst = 0;
     for (;; h++) {
@@ -389,7 +397,7 @@ static int read_dir(struct check *c)
     if (rc)
         return rc;
     /* the QMSK ends at block num: anything past it means nothing */
-    memset(d->map + d->mapbytes, 0, FS_MAPALLOC - d->mapbytes);
+    memset(d->map + d->mapbytes, 0, d->mapalloc - d->mapbytes);
     if (d->num % 8)
         d->map[d->mapbytes - 1] &= (uint8_t)(0xFF00 >> (d->num % 8));
     return CMSFS_OK;
@@ -614,21 +622,11 @@ int cmsfs_open_why(const struct cmsfs_io *io, struct cmsfs_disk **diskp, char *w
     d->io = io;
     struct check c = {d, NULL, why, whylen};
     uint8_t *buf = cmsfs_alloc(FS_BATCH * CMSFS_BLKSIZE);
-    d->map = cmsfs_alloc(FS_MAPALLOC);
-    d->rsv = cmsfs_alloc(FS_MAPALLOC);
-    c.seen = cmsfs_alloc(FS_MAPALLOC);
     int rc = CMSFS_ENOMEM;
-    if (!buf || !d->map || !d->rsv || !c.seen)
+    if (!buf)
         goto out;
-    memset(d->map, 0, FS_MAPALLOC);
-    memset(d->rsv, 0, FS_MAPALLOC);
-    memset(c.seen, 0, FS_MAPALLOC);
-    for (uint32_t b = 1; b < FS_FIRST; b++)
-        map_set(c.seen, b);
-
     struct cmsfs_blk v[2] = {{FS_LABEL_BLK, buf}, {FS_MFD_BLK, buf + CMSFS_BLKSIZE}};
-    rc = fs_io(d, false, v, 2);
-    if (rc)
+    if ((rc = fs_io(d, false, v, 2)))
         goto out;
     if (memcmp(buf + LBL_ID, cms_id, 4) != 0) {
         if (why)
@@ -637,7 +635,20 @@ int cmsfs_open_why(const struct cmsfs_io *io, struct cmsfs_disk **diskp, char *w
         goto out;
     }
     memcpy(d->label, buf + LBL_VOL, 6);
-    if ((rc = check_mfd(&c, buf + CMSFS_BLKSIZE)) || (rc = read_dir(&c)) ||
+    if ((rc = check_counts(&c, buf + CMSFS_BLKSIZE)))
+        goto out;
+    d->map = cmsfs_alloc(d->mapalloc);
+    d->rsv = cmsfs_alloc(d->mapalloc);
+    c.seen = cmsfs_alloc(d->mapalloc);
+    rc = CMSFS_ENOMEM;
+    if (!d->map || !d->rsv || !c.seen)
+        goto out;
+    memset(d->map, 0, d->mapalloc);
+    memset(d->rsv, 0, d->mapalloc);
+    memset(c.seen, 0, d->mapalloc);
+    for (uint32_t b = 1; b < FS_FIRST; b++)
+        map_set(c.seen, b);
+    if ((rc = check_lists(&c, buf + CMSFS_BLKSIZE)) || (rc = read_dir(&c)) ||
         (rc = check_entries(&c)) || (rc = check_chains(&c, buf)) || (rc = check_map(&c)))
         goto out;
     d->rover = FS_FIRST;

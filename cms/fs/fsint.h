@@ -38,7 +38,7 @@
 #define MFD_END     0xFFFFu /* end of the FST block list, no QMSK extension */
 #define MFD_EXT     0xFFFDu /* end of the FST block list, QMSK extensions follow (then 0) */
 #define FS_MAXEXT   10u     /* QMSK extension blocks for CMSFS_MAXBLOCKS */
-#define FS_MAPALLOC (MFD_QMSKLEN + FS_MAXEXT * CMSFS_BLKSIZE) /* a QMSK with every extension */
+#define FS_MAPALLOC (MFD_QMSKLEN + FS_MAXEXT * CMSFS_BLKSIZE) /* the largest disk's QMSK */
 
 _Static_assert(MFD_NLIST * 2 == MFD_NUM, "the FST block list ends where ADTNUM starts");
 _Static_assert(MFD_QMSK + MFD_QMSKLEN == MFD_TAIL, "QMSK first part is 215 bytes");
@@ -109,8 +109,9 @@ struct cmsfs_disk {
     uint32_t used;     /* ADTUSED: bits set in map */
     uint32_t mapbytes; /* (num + 7) / 8 */
     unsigned maxext;   /* QMSK extension blocks the disk can need */
-    uint8_t *map;      /* the committed QMSK, FS_MAPALLOC bytes (zero past mapbytes) */
-    uint8_t *rsv;      /* blocks written for open files, not committed yet */
+    uint32_t mapalloc; /* 215 + 800 * maxext: the QMSK with all its extensions */
+    uint8_t *map;      /* the committed QMSK, mapalloc bytes (zero past mapbytes) */
+    uint8_t *rsv;      /* blocks written for open files, not committed yet (mapalloc) */
     unsigned nfst;     /* FST blocks, in MFD order */
     uint16_t fstblk[MFD_NLIST];
     uint8_t *fst[MFD_NLIST];
@@ -144,7 +145,7 @@ struct fs_chain {
 /* A directory change made by one commit: one FST slot gets a new entry
  * (or is emptied), and the QMSK becomes map. */
 struct fs_txn {
-    uint8_t *map; /* FS_MAPALLOC bytes: the QMSK after the change */
+    uint8_t *map; /* mapalloc bytes: the QMSK after the change */
     bool dironly; /* ERASE, RENAME: may use the reserve */
     bool newfile; /* the entry goes to a free slot (fi, slot are then chosen) */
     unsigned fi, slot;

@@ -1580,8 +1580,9 @@ static void test_noise(void)
     }
 }
 
-/* Random damage to the directory's blocks: the disk is refused, or it
- * holds together well enough to be read, written and opened again. */
+/* Random damage to the directory's blocks (and a V file's lengths): the
+ * disk is refused, or it holds together well enough to be read, written
+ * and opened again. */
 static void test_fuzz(void)
 {
     struct md *base = sample();
@@ -1599,6 +1600,8 @@ static void test_fuzz(void)
                 meta[nmeta++] = get_be16(e + 28);
                 if (get_be16(e + 36) > 60)
                     meta[nmeta++] = get_be16(md_get(base, get_be16(e + 28)));
+                if (e[30] == EB_V) /* V data: the record lengths */
+                    meta[nmeta++] = get_be16(md_get(base, get_be16(e + 28)) + 80);
             }
         }
     }

@@ -9,7 +9,8 @@
  * the tracks around the minidisk untouched; putblocks outside the file
  * system and refused inside it, blocks 1-2 kept by a new format; a disk
  * that is not CMS and a damaged one refused with the problem named and
- * the image file left byte for byte as it was; usage errors.
+ * the image file left byte for byte as it was; usage errors; a user's
+ * minidisk found through the system specification and directory.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -383,11 +384,56 @@ static void test_refused(void)
     remove_image();
 }
 
+/* ---------------------------------------------------------------- --user */
+
+/* USER01's 191 on CPUSR1 (cylinders 1-5) in a state directory of its own,
+ * found through the shipped specification and directory. */
+static void test_user(void)
+{
+    make_image();
+    const char *spec = "dasd/system/cpcms.spec";
+    FILE *f = fopen(spec, "r");
+    if (!f)
+        spec = "../../dasd/system/cpcms.spec";
+    else
+        fclose(f);
+    char state[100], dasd[120], vol[160], cmd[600];
+    snprintf(state, sizeof(state), "%s/state", tmpdir);
+    snprintf(dasd, sizeof(dasd), "%s/dasd", state);
+    snprintf(vol, sizeof(vol), "%s/cpusr1.3350", dasd);
+    snprintf(cmd, sizeof(cmd), "mkdir -p '%s' && cp '%s' '%s'", dasd, img, vol);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    expect(tool("format", "--user", "user01", "191", "--state", state, "--spec", spec, "u01", NULL),
+           0, "format --user");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "cpusr1.3350:1:5: 5 cylinders formatted"));
+    put_file(host("t.txt"), "HELLO\n", 6);
+    expect(tool("write", "--user", "USER01", "191", "--state", state, "--spec", spec, "a", "b",
+                host("t.txt"), NULL),
+           0, "write --user");
+    char disk1[200];
+    snprintf(disk1, sizeof(disk1), "%s:1:5", vol);
+    expect(tool("list", disk1, NULL), 0, "list");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "A        B        A1 V     5      1      1 "));
+    /* USER01 190 is a LINK to MAINT's 190 on CPSYS1, which this state lacks */
+    expect(tool("info", "--user", "user01", "190", "--state", state, "--spec", spec, NULL), 1,
+           "LINK");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "cpsys1.3350"));
+    expect(tool("info", "--user", "user01", "999", "--state", state, "--spec", spec, NULL), 1,
+           "no such minidisk");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "user USER01 has no minidisk 999"));
+    expect(tool("info", "--user", "nobody", "191", "--state", state, "--spec", spec, NULL), 1,
+           "no such user");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "no user NOBODY"));
+    expect(tool("info", disk, "--state", state, NULL), 2, "--state without --user");
+    remove_image();
+}
+
 static CU_TestInfo cases[] = {
     {"IMAGE:CYL:NCYL", test_spec},
     {"files in and out of a CKD image", test_roundtrip},
     {"putblocks, and blocks 1-2 kept", test_putblocks},
     {"not CMS, damaged, usage: refused", test_refused},
+    {"a user's minidisk from the directory", test_user},
     CU_TEST_INFO_NULL,
 };
 

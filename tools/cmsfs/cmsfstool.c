@@ -16,6 +16,7 @@
 #include "console/ebcdic.h"
 #include "tools/cmsfs/cmsfstool.h"
 #include "tools/cmsfs/mdisk.h"
+#include "tools/cmsfs/userdisk.h"
 
 #define EB_F 0xC6
 #define EB_V 0xE5
@@ -27,6 +28,8 @@ struct tool {
     long cyls, lrecl; /* -1: not given */
     char recfm;       /* 0: not given */
     bool binary;
+    const char *user, *vaddr, *state, *spec; /* --user USERID VADDR: the disk from the directory */
+    char disk[700];
 };
 
 static int fail(struct tool *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -104,35 +107,9 @@ static int open_for(struct tool *t, struct disk *k, uint8_t fn[8], uint8_t ft[8]
 /* The whole of a host file ("-": standard input). NULL with a message. */
 static uint8_t *slurp(struct tool *t, const char *path, size_t *len)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
+    uint8_t *buf = hostfile_read(path, len);
+    if (!buf)
         fail(t, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 65536, n = 0, got;
-    uint8_t *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            uint8_t *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    bool err = ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (!buf || err) {
-        free(buf);
-        fail(t, "%s: cannot read", path);
-        return NULL;
-    }
-    *len = n;
     return buf;
 }
 
@@ -477,8 +454,26 @@ static int usage(struct tool *t, const struct cmd *only)
         if (!only || only == &cmds[i])
             fprintf(t->err, "  cmsfs %s\n", cmds[i].usage);
     if (!only)
-        fprintf(t->err, "DISK is IMAGE:CYL:NCYL, a minidisk of a Hercules CKD volume image\n");
+        fprintf(t->err, "DISK is IMAGE:CYL:NCYL, a minidisk of a Hercules CKD volume image, or\n"
+                        "  --user USERID VADDR [--state DIR] [--spec FILE]: a user's minidisk\n"
+                        "  in a system's state directory (default $CPCMS_STATE or\n"
+                        "  ~/.cpcms/default), from its specification (dasd/system/cpcms.spec)\n");
     return 2;
+}
+
+/* --user USERID VADDR: the disk's IMAGE:CYL:NCYL into t->disk. */
+static int find_disk(struct tool *t)
+{
+    char home[600], why[600];
+    const char *state = t->state ? t->state : getenv("CPCMS_STATE");
+    if (!state) {
+        snprintf(home, sizeof(home), "%s/.cpcms/default", getenv("HOME") ? getenv("HOME") : ".");
+        state = home;
+    }
+    const char *spec = t->spec ? t->spec : "dasd/system/cpcms.spec";
+    if (userdisk_find(spec, state, t->user, t->vaddr, t->disk, sizeof(t->disk), why, sizeof(why)))
+        return fail(t, "%s %s: %s", t->user, t->vaddr, why);
+    return 0;
 }
 
 static bool number(const char *s, long lo, long hi, long *out)
@@ -507,6 +502,13 @@ int cmsfstool_main(int argc, char **argv, FILE *out, FILE *err)
         bool has_value = i + 1 < argc;
         if (strcmp(a, "--binary") == 0 && strchr(c->opts, 'b'))
             t.binary = true;
+        else if (strcmp(a, "--user") == 0 && i + 2 < argc) {
+            t.user = argv[++i];
+            t.vaddr = argv[++i];
+        } else if (strcmp(a, "--state") == 0 && has_value)
+            t.state = argv[++i];
+        else if (strcmp(a, "--spec") == 0 && has_value)
+            t.spec = argv[++i];
         else if (strcmp(a, "--cyls") == 0 && strchr(c->opts, 'c') && has_value &&
                  number(argv[i + 1], 1, 65535, &t.cyls))
             i++;
@@ -523,7 +525,14 @@ int cmsfstool_main(int argc, char **argv, FILE *out, FILE *err)
         else
             t.pos[t.npos++] = a;
     }
-    if (t.npos < c->minpos || t.npos > c->maxpos)
+    if (t.user && t.npos < (int)(sizeof(t.pos) / sizeof(t.pos[0]))) {
+        memmove(&t.pos[1], &t.pos[0], (size_t)t.npos * sizeof(t.pos[0]));
+        t.pos[0] = t.disk;
+        t.npos++;
+    }
+    if (t.npos < c->minpos || t.npos > c->maxpos || (!t.user && (t.state || t.spec)))
         return usage(&t, c);
+    if (t.user && find_disk(&t))
+        return 1;
     return c->fn(&t);
 }
