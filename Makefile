@@ -58,6 +58,13 @@ SAN_CFLAGS  := -O1 -g $(WARN) -D_DEFAULT_SOURCE -I. -Icp -fsanitize=address,unde
 CPVOL_SRC  := $(filter-out $(DASD_PORT),$(wildcard dasd/*.c)) $(PORTABLE)
 CPVOL      := $(B)/host/cpvol
 
+# cmsfs: CMS files in and out of minidisks of volume images. Its library
+# part (everything but main.c) is in the unit tests too.
+CMSFS_LIB  := $(filter-out tools/cmsfs/main.c,$(wildcard tools/cmsfs/*.c))
+CMSFS_SRC  := tools/cmsfs/main.c $(CMSFS_LIB) $(wildcard cms/fs/*.c) \
+              $(filter-out dasd/cpvol.c,$(CPVOL_SRC))
+CMSFS      := $(B)/host/cmsfs
+
 # CP modules written to run on the host too (no inline assembly, guest
 # storage only through struct gmem): the unit tests run them there.
 CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
@@ -67,14 +74,14 @@ CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
 # interpreter and the editor (they do I/O only through their callers).
 CMS_PORTABLE := $(wildcard cms/fs/*.c cms/exec/*.c cms/edit/*.c)
 UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE) \
-              $(CMS_PORTABLE)
+              $(CMS_PORTABLE) $(CMSFS_LIB)
 UNITTESTS  := $(B)/host/unittests
 
 .PHONY: all cp cms tools guests diagnose unit test systest bench run setup clean format
 all: cp tools guests
 
 cp: $(CPNUC)
-tools: $(CPVOL)
+tools: $(CPVOL) $(CMSFS)
 
 $(B)/s390/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -145,6 +152,11 @@ $(CPVOL): $(CPVOL_SRC) $(wildcard */*.h cp/*/*.h lib/*.h)
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(CPVOL_SRC)
 
+$(CMSFS): $(CMSFS_SRC) $(wildcard */*.h cms/*/*.h tools/*/*.h lib/*.h)
+	@mkdir -p $(dir $@)
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(CMSFS_SRC)
+
 # ---------------------------------------------------------------- guest tests
 # Stand-alone S/370 programs (tests/guests/*.S), each assembled at X'1000'
 # and made into an IPL card deck $(B)/guests/<name>.deck for a 3505 reader.
@@ -188,7 +200,8 @@ $(B)/guests/%.deck: tests/guests/%.S tests/guests/s370.inc tests/guests/mkdeck.p
 	$(Q)$(OBJCOPY) -O binary $(B)/guests/$*.elf $(B)/guests/$*.bin
 	$(Q)python3 tests/guests/mkdeck.py $(B)/guests/$*.bin $@ --load 0x1000 $(DECKFLAGS)
 
-$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h cms/*/*.h lib/*.h tests/unit/*.h tests/unit/*/*.h)
+$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h cms/*/*.h tools/*/*.h lib/*.h tests/unit/*.h \
+                                       tests/unit/*/*.h)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(SAN_CFLAGS) -o $@ $(UNIT_SRC) -lcunit

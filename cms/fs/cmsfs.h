@@ -30,6 +30,7 @@
 #define CMSFS_MAXBLOCKS 65531u /* ADTNUM cap on large disks (X'FFFB') */
 #define CMSFS_MAXDATA   16060u /* data blocks per file: 60 + 40 * 400 */
 #define CMSFS_MAXLRECL  65535u
+#define CMSFS_MAXRECS   65534u /* FSTRECCT and the write pointer (records+1) are halfwords */
 
 /* Errors: negative values, with the CMS return codes they become. */
 enum cmsfs_err {
@@ -107,6 +108,9 @@ struct cmsfs_disk; /* an accessed disk: its directory and allocation map in stor
  * ECORRUPT (a directory that does not hold together: block numbers out of
  * range or used twice, counts that disagree), EIO, ENOMEM. */
 int cmsfs_open(const struct cmsfs_io *io, struct cmsfs_disk **diskp);
+/* The same; on ENOTCMS or ECORRUPT why (if not NULL) says what is wrong,
+ * e.g. "file PROFILE EXEC: data block 812 is used twice". */
+int cmsfs_open_why(const struct cmsfs_io *io, struct cmsfs_disk **diskp, char *why, size_t whylen);
 /* RELEASE: free the storage (nothing to write: every change is committed
  * when it is made). Fails with EBUSY while a file is open. */
 int cmsfs_close(struct cmsfs_disk *d);
@@ -162,7 +166,12 @@ struct cmsfs_wfile;
 int cmsfs_wopen(struct cmsfs_disk *d, const uint8_t fn[8], const uint8_t ft[8], uint8_t fm_letter,
                 uint8_t fm_number, uint8_t recfm, uint32_t lrecl, int how, struct cmsfs_wfile **fp);
 /* Write record recno (1-based; 0 = after the last one; recno <= records+1;
- * a V record may be replaced only by one of the same length). */
+ * a V record may be replaced only by one of the same length). Records are
+ * 1 to 65535 bytes. ETOOBIG past CMSFS_MAXDATA blocks or CMSFS_MAXRECS
+ * records (nothing written). After EFULL, EIO or ENOMEM the new version
+ * can only be dropped: cmsfs_wclose returns that error and the file stays
+ * as it was. EFULL comes a few blocks early: 1 + (QMSK extensions the
+ * disk can need) blocks stay free so that ERASE and RENAME always work. */
 int cmsfs_write(struct cmsfs_wfile *f, uint32_t recno, const void *rec, size_t len);
 /* Commit (the new version becomes the file: data, chain links, FST
  * blocks, then the MFD) or, with commit false, drop it (the file stays as
