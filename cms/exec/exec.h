@@ -73,14 +73,14 @@ enum exec_clock {
                           gives them: "T=v.vv/t.tt hh:mm:ss" (&TIME) */
 };
 
-/* env->command flags */
-#define EXEC_CMD_NOMSG                                                                             \
-    0x01u /* &CONTROL NOMSG: ERASE, LISTFILE, RENAME and
-                                STATE leave out FILE NOT FOUND */
+/* env->command flags. NOMSG: &CONTROL NOMSG is in force, so ERASE,
+ * LISTFILE, RENAME and STATE leave out FILE NOT FOUND. */
+#define EXEC_CMD_NOMSG 0x01u
 
 /*
- * The caller's side. Only command, type, read, shared, alloc and free are
- * required; a NULL callback gets the behaviour given with it.
+ * The caller's side. Only shared, command, type, alloc and free are
+ * required; any other callback may be NULL and then does what its
+ * comment says.
  */
 struct exec_env {
     void *ctx; /* passed to every callback */
