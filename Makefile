@@ -78,7 +78,7 @@ UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC))
 UNITTESTS  := $(B)/host/unittests
 
 .PHONY: all cp cms tools guests diagnose unit test systest bench run setup clean format
-all: cp tools guests
+all: cp cms tools guests
 
 cp: $(CPNUC)
 tools: $(CPVOL) $(CMSFS)

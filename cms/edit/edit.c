@@ -256,10 +256,10 @@ static void xy(struct edit *ed, int k, const char *ops)
     }
 }
 
-static void cmd_x(struct edit *ed, const char *ops) { xy(ed, 0, ops); }
-static void cmd_y(struct edit *ed, const char *ops) { xy(ed, 1, ops); }
+static void sub_x(struct edit *ed, const char *ops) { xy(ed, 0, ops); }
+static void sub_y(struct edit *ed, const char *ops) { xy(ed, 1, ops); }
 
-static void cmd_reuse(struct edit *ed, const char *ops)
+static void sub_reuse(struct edit *ed, const char *ops)
 {
     if (!ed_end(ops) || !ed->last[0]) {
         ed_invalid(ed);
@@ -268,7 +268,7 @@ static void cmd_reuse(struct edit *ed, const char *ops)
     ed_dispatch(ed, ed->last, false);
 }
 
-static void cmd_query(struct edit *ed, const char *ops)
+static void sub_query(struct edit *ed, const char *ops)
 {
     if (!ed_end(ops))
         ed_invalid(ed);
@@ -278,7 +278,7 @@ static void cmd_query(struct edit *ed, const char *ops)
 
 /* R6 subcommands this editor does not do (display mode, line-number
  * editing, macros' STACK, GETFILE, RENUM): rejected like unknown ones. */
-static void cmd_unavailable(struct edit *ed, const char *ops)
+static void sub_unavailable(struct edit *ed, const char *ops)
 {
     (void)ops;
     ed_invalid(ed);
@@ -294,56 +294,56 @@ struct subcmd {
 
 /* R6's order matters: the first entry an abbreviation fits wins. */
 static const struct subcmd cmds[] = {
-    {"OVERLAY", 1, cmd_overlay},
-    {"X", 1, cmd_x},
-    {"Y", 1, cmd_y},
-    {"?", 1, cmd_query},
-    {"REUSE", 5, cmd_reuse},
-    {"=", 1, cmd_reuse},
-    {"INPUT", 1, cmd_input},
-    {"REPLACE", 1, cmd_replace},
-    {"TYPE", 1, cmd_type},
-    {"UP", 1, cmd_up},
-    {"TOP", 2, cmd_top},
-    {"DELETE", 2, cmd_delete},
-    {"DSTRING", 2, cmd_dstring},
-    {"BOTTOM", 1, cmd_bottom},
-    {"NEXT", 1, cmd_next},
-    {"DOWN", 1, cmd_next},
-    {"FIND", 1, cmd_find},
-    {"/", 1, cmd_slash},
-    {"LOCATE", 1, cmd_locate},
-    {"ALTER", 2, cmd_alter},
-    {"CHANGE", 1, cmd_change},
-    {"TRUNC", 2, cmd_trunc},
-    {"ZONE", 1, cmd_zone},
-    {"TABSET", 3, cmd_tabset},
-    {"CASE", 2, cmd_case},
-    {"IMAGE", 2, cmd_image},
-    {"VERIFY", 1, cmd_verify},
-    {"LONG", 4, cmd_long},
-    {"SHORT", 5, cmd_short},
-    {"PRESERVE", 3, cmd_preserve},
-    {"RESTORE", 3, cmd_restore},
-    {"STACK", 5, cmd_unavailable},
-    {"FNAME", 2, cmd_fname},
-    {"FMODE", 2, cmd_fmode},
-    {"RECFM", 4, cmd_recfm},
-    {"SERIAL", 3, cmd_serial},
-    {"CMS", 3, cmd_cms},
-    {"QUIT", 2, cmd_quit},
-    {"GETFILE", 2, cmd_unavailable},
-    {"SAVE", 2, cmd_save},
-    {"FILE", 3, cmd_file},
-    {"LINEMODE", 5, cmd_unavailable},
-    {"PROMPT", 6, cmd_unavailable},
-    {"AUTOSAVE", 4, cmd_autosave},
-    {"SCROLL", 2, cmd_unavailable},
-    {"FORWARD", 2, cmd_next},
-    {"BACKWARD", 2, cmd_up},
-    {"RENUM", 3, cmd_unavailable},
-    {"FORMAT", 4, cmd_unavailable},
-    {"REPEAT", 4, cmd_repeat},
+    {"OVERLAY", 1, sub_overlay},
+    {"X", 1, sub_x},
+    {"Y", 1, sub_y},
+    {"?", 1, sub_query},
+    {"REUSE", 5, sub_reuse},
+    {"=", 1, sub_reuse},
+    {"INPUT", 1, sub_input},
+    {"REPLACE", 1, sub_replace},
+    {"TYPE", 1, sub_type},
+    {"UP", 1, sub_up},
+    {"TOP", 2, sub_top},
+    {"DELETE", 2, sub_delete},
+    {"DSTRING", 2, sub_dstring},
+    {"BOTTOM", 1, sub_bottom},
+    {"NEXT", 1, sub_next},
+    {"DOWN", 1, sub_next},
+    {"FIND", 1, sub_find},
+    {"/", 1, sub_slash},
+    {"LOCATE", 1, sub_locate},
+    {"ALTER", 2, sub_alter},
+    {"CHANGE", 1, sub_change},
+    {"TRUNC", 2, sub_trunc},
+    {"ZONE", 1, sub_zone},
+    {"TABSET", 3, sub_tabset},
+    {"CASE", 2, sub_case},
+    {"IMAGE", 2, sub_image},
+    {"VERIFY", 1, sub_verify},
+    {"LONG", 4, sub_long},
+    {"SHORT", 5, sub_short},
+    {"PRESERVE", 3, sub_preserve},
+    {"RESTORE", 3, sub_restore},
+    {"STACK", 5, sub_unavailable},
+    {"FNAME", 2, sub_fname},
+    {"FMODE", 2, sub_fmode},
+    {"RECFM", 4, sub_recfm},
+    {"SERIAL", 3, sub_serial},
+    {"CMS", 3, sub_cms},
+    {"QUIT", 2, sub_quit},
+    {"GETFILE", 2, sub_unavailable},
+    {"SAVE", 2, sub_save},
+    {"FILE", 3, sub_file},
+    {"LINEMODE", 5, sub_unavailable},
+    {"PROMPT", 6, sub_unavailable},
+    {"AUTOSAVE", 4, sub_autosave},
+    {"SCROLL", 2, sub_unavailable},
+    {"FORWARD", 2, sub_next},
+    {"BACKWARD", 2, sub_up},
+    {"RENUM", 3, sub_unavailable},
+    {"FORMAT", 4, sub_unavailable},
+    {"REPEAT", 4, sub_repeat},
 };
 _Static_assert(sizeof(cmds) / sizeof(cmds[0]) == EDIT_NCMDS, "EDIT_NCMDS");
 
@@ -378,7 +378,7 @@ static bool repeatable(const char *line)
 {
     const char *ops;
     const struct subcmd *c = lookup(line, &ops);
-    return c && c->fn != cmd_x && c->fn != cmd_y && c->fn != cmd_reuse && c->fn != cmd_query;
+    return c && c->fn != sub_x && c->fn != sub_y && c->fn != sub_reuse && c->fn != sub_query;
 }
 
 void ed_dispatch(struct edit *ed, const char *line, bool remember)
@@ -392,7 +392,7 @@ void ed_dispatch(struct edit *ed, const char *line, bool remember)
     }
     if (ed->env->counters)
         ed->env->counters[c - cmds]++;
-    if (remember && c->fn != cmd_reuse && c->fn != cmd_query)
+    if (remember && c->fn != sub_reuse && c->fn != sub_query)
         ed_strcpy(ed->last, sizeof(ed->last), line);
     ed->rep_now = ed->repeat;
     ed->repeat = 0;

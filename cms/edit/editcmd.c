@@ -21,7 +21,7 @@
 
 /* ------------------------------------------------------------ moving */
 
-void cmd_top(struct edit *ed, const char *ops)
+void sub_top(struct edit *ed, const char *ops)
 {
     if (!ed_end(ops)) {
         ed_invalid(ed);
@@ -31,7 +31,7 @@ void cmd_top(struct edit *ed, const char *ops)
     ed_showpos(ed);
 }
 
-void cmd_bottom(struct edit *ed, const char *ops)
+void sub_bottom(struct edit *ed, const char *ops)
 {
     if (!ed_end(ops)) {
         ed_invalid(ed);
@@ -65,7 +65,7 @@ static unsigned range_end(const struct edit *ed, unsigned count)
     return ed->cur + count - 1;
 }
 
-void cmd_next(struct edit *ed, const char *ops)
+void sub_next(struct edit *ed, const char *ops)
 {
     unsigned n;
     if (!one_count(ed, ops, &n))
@@ -74,7 +74,7 @@ void cmd_next(struct edit *ed, const char *ops)
     ed_showpos(ed);
 }
 
-void cmd_up(struct edit *ed, const char *ops)
+void sub_up(struct edit *ed, const char *ops)
 {
     unsigned n;
     if (!one_count(ed, ops, &n))
@@ -163,7 +163,7 @@ static void locate(struct edit *ed, const char *s, size_t sl)
     not_found(ed);
 }
 
-void cmd_locate(struct edit *ed, const char *ops)
+void sub_locate(struct edit *ed, const char *ops)
 {
     const char *s, *after;
     size_t sl;
@@ -175,7 +175,7 @@ void cmd_locate(struct edit *ed, const char *ops)
 }
 
 /* /string/: LOCATE with the delimiter the subcommand itself. */
-void cmd_slash(struct edit *ed, const char *ops)
+void sub_slash(struct edit *ed, const char *ops)
 {
     const char *e = strchr(ops, '/');
     if (e && !ed_end(e + 1)) {
@@ -187,14 +187,14 @@ void cmd_slash(struct edit *ed, const char *ops)
 
 /* FIND text: a record that begins with text in column 1. An empty text
  * moves down one line. */
-void cmd_find(struct edit *ed, const char *ops)
+void sub_find(struct edit *ed, const char *ops)
 {
     char want[EDIT_LINEBUF], buf[EDIT_LINEBUF];
     size_t wl = eb_expand(ed, ed_text(ops), want, sizeof(want));
     if (wl > EDIT_MAXLRECL)
         wl = EDIT_MAXLRECL;
     if (eb_strip(want, wl) == 0) {
-        cmd_next(ed, "");
+        sub_next(ed, "");
         return;
     }
     for (unsigned i = search_start(ed); i <= ed->n; i++) {
@@ -346,7 +346,7 @@ static bool counts(const char *p, unsigned *n, bool *all)
     return ed_end(p);
 }
 
-void cmd_change(struct edit *ed, const char *ops)
+void sub_change(struct edit *ed, const char *ops)
 {
     struct chg c;
     unsigned n = 1;
@@ -425,7 +425,7 @@ static bool alter_char(const char *tok, size_t len, char *c)
     return true;
 }
 
-void cmd_alter(struct edit *ed, const char *ops)
+void sub_alter(struct edit *ed, const char *ops)
 {
     struct alt a;
     const char *p = ops, *t1, *t2;
@@ -455,7 +455,7 @@ static void delete_to(struct edit *ed, unsigned upto)
         ed_type(ed, "EOF:");
 }
 
-void cmd_delete(struct edit *ed, const char *ops)
+void sub_delete(struct edit *ed, const char *ops)
 {
     unsigned n;
     if (!one_count(ed, ops, &n))
@@ -472,12 +472,12 @@ void cmd_delete(struct edit *ed, const char *ops)
 
 /* DSTRING /string/: delete down to the first line (after the current
  * one) with string in its zone; nothing when there is none. */
-void cmd_dstring(struct edit *ed, const char *ops)
+void sub_dstring(struct edit *ed, const char *ops)
 {
     const char *s, *after;
     size_t sl;
     if (ed_end(ops)) {
-        cmd_delete(ed, "");
+        sub_delete(ed, "");
         return;
     }
     if (!delimited(ops, &s, &sl, &after) || !ed_end(after)) {
@@ -485,7 +485,7 @@ void cmd_dstring(struct edit *ed, const char *ops)
         return;
     }
     if (sl == 0) {
-        cmd_delete(ed, "");
+        sub_delete(ed, "");
         return;
     }
     if (sl > zone_width(ed)) {
@@ -509,7 +509,7 @@ void cmd_dstring(struct edit *ed, const char *ops)
 
 /* ------------------------------------------------------------ typing */
 
-void cmd_type(struct edit *ed, const char *ops)
+void sub_type(struct edit *ed, const char *ops)
 {
     unsigned n = 1;
     if (!one_count(ed, ops, &n))
@@ -563,7 +563,7 @@ static int overlay_line(struct edit *ed, unsigned i, const void *arg)
     return 1;
 }
 
-void cmd_overlay(struct edit *ed, const char *ops)
+void sub_overlay(struct edit *ed, const char *ops)
 {
     char text[EDIT_LINEBUF];
     size_t tl = eb_expand(ed, ed_text(ops), text, sizeof(text));
@@ -579,7 +579,7 @@ void cmd_overlay(struct edit *ed, const char *ops)
 }
 
 /* REPEAT n: the next subcommand, if it is OVERLAY, works on n lines. */
-void cmd_repeat(struct edit *ed, const char *ops)
+void sub_repeat(struct edit *ed, const char *ops)
 {
     unsigned n;
     if (!one_count(ed, ops, &n))
@@ -589,7 +589,7 @@ void cmd_repeat(struct edit *ed, const char *ops)
 
 /* ------------------------------------------------------ INPUT, REPLACE */
 
-void cmd_input(struct edit *ed, const char *ops)
+void sub_input(struct edit *ed, const char *ops)
 {
     if (ed_end(ops))
         ed_enter_input(ed);
@@ -599,7 +599,7 @@ void cmd_input(struct edit *ed, const char *ops)
 
 /* REPLACE line: the current record becomes line. REPLACE alone deletes
  * it and enters input mode in its place. At TOF or EOF it inserts. */
-void cmd_replace(struct edit *ed, const char *ops)
+void sub_replace(struct edit *ed, const char *ops)
 {
     bool real = ed->cur >= 1 && ed->cur <= ed->n;
     if (!ed_end(ops)) {

@@ -113,7 +113,7 @@ static int write_as(struct edit *ed, const char *ops)
     return ed_write(ed);
 }
 
-void cmd_file(struct edit *ed, const char *ops)
+void sub_file(struct edit *ed, const char *ops)
 {
     if (write_as(ed, ops) == 0) {
         ed->done = true;
@@ -121,9 +121,9 @@ void cmd_file(struct edit *ed, const char *ops)
     }
 }
 
-void cmd_save(struct edit *ed, const char *ops) { write_as(ed, ops); }
+void sub_save(struct edit *ed, const char *ops) { write_as(ed, ops); }
 
-void cmd_quit(struct edit *ed, const char *ops)
+void sub_quit(struct edit *ed, const char *ops)
 {
     if (!ed_end(ops)) {
         ed_invalid(ed);
@@ -142,7 +142,7 @@ static void run_cms(struct edit *ed, const char *line)
 }
 
 /* CMS: the subset, until RETURN. CMS line: that one command. */
-void cmd_cms(struct edit *ed, const char *ops)
+void sub_cms(struct edit *ed, const char *ops)
 {
     char line[EDIT_LINEBUF];
     if (!ed_end(ops)) {

@@ -121,47 +121,47 @@ size_t eb_trunc(struct edit *ed, char *t, size_t len, unsigned limit);
 int eb_store_input(struct edit *ed, unsigned after, const char *text, bool replace);
 
 /* ----------------------------------------------------------- editcmd.c */
-void cmd_top(struct edit *, const char *);
-void cmd_bottom(struct edit *, const char *);
-void cmd_next(struct edit *, const char *);
-void cmd_up(struct edit *, const char *);
-void cmd_locate(struct edit *, const char *);
-void cmd_slash(struct edit *, const char *);
-void cmd_find(struct edit *, const char *);
-void cmd_change(struct edit *, const char *);
-void cmd_alter(struct edit *, const char *);
-void cmd_delete(struct edit *, const char *);
-void cmd_dstring(struct edit *, const char *);
-void cmd_type(struct edit *, const char *);
-void cmd_overlay(struct edit *, const char *);
-void cmd_repeat(struct edit *, const char *);
-void cmd_input(struct edit *, const char *);
-void cmd_replace(struct edit *, const char *);
+void sub_top(struct edit *, const char *);
+void sub_bottom(struct edit *, const char *);
+void sub_next(struct edit *, const char *);
+void sub_up(struct edit *, const char *);
+void sub_locate(struct edit *, const char *);
+void sub_slash(struct edit *, const char *);
+void sub_find(struct edit *, const char *);
+void sub_change(struct edit *, const char *);
+void sub_alter(struct edit *, const char *);
+void sub_delete(struct edit *, const char *);
+void sub_dstring(struct edit *, const char *);
+void sub_type(struct edit *, const char *);
+void sub_overlay(struct edit *, const char *);
+void sub_repeat(struct edit *, const char *);
+void sub_input(struct edit *, const char *);
+void sub_replace(struct edit *, const char *);
 
 /* ----------------------------------------------------------- editset.c */
 void ed_defaults(struct edit *ed, bool newfile, unsigned lrecl_opt, const struct edit_fileinfo *fi);
-void cmd_zone(struct edit *, const char *);
-void cmd_trunc(struct edit *, const char *);
-void cmd_case(struct edit *, const char *);
-void cmd_verify(struct edit *, const char *);
-void cmd_long(struct edit *, const char *);
-void cmd_short(struct edit *, const char *);
-void cmd_tabset(struct edit *, const char *);
-void cmd_image(struct edit *, const char *);
-void cmd_serial(struct edit *, const char *);
-void cmd_autosave(struct edit *, const char *);
-void cmd_preserve(struct edit *, const char *);
-void cmd_restore(struct edit *, const char *);
-void cmd_fname(struct edit *, const char *);
-void cmd_fmode(struct edit *, const char *);
-void cmd_recfm(struct edit *, const char *);
+void sub_zone(struct edit *, const char *);
+void sub_trunc(struct edit *, const char *);
+void sub_case(struct edit *, const char *);
+void sub_verify(struct edit *, const char *);
+void sub_long(struct edit *, const char *);
+void sub_short(struct edit *, const char *);
+void sub_tabset(struct edit *, const char *);
+void sub_image(struct edit *, const char *);
+void sub_serial(struct edit *, const char *);
+void sub_autosave(struct edit *, const char *);
+void sub_preserve(struct edit *, const char *);
+void sub_restore(struct edit *, const char *);
+void sub_fname(struct edit *, const char *);
+void sub_fmode(struct edit *, const char *);
+void sub_recfm(struct edit *, const char *);
 
 /* ---------------------------------------------------------- editfile.c */
 int ed_write(struct edit *ed); /* 0, or the CMS rc after its message */
 void ed_autosave(struct edit *ed);
-void cmd_file(struct edit *, const char *);
-void cmd_save(struct edit *, const char *);
-void cmd_quit(struct edit *, const char *);
-void cmd_cms(struct edit *, const char *);
+void sub_file(struct edit *, const char *);
+void sub_save(struct edit *, const char *);
+void sub_quit(struct edit *, const char *);
+void sub_cms(struct edit *, const char *);
 
 #endif

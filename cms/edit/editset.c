@@ -124,7 +124,7 @@ static const char *onoff_name(bool on) { return on ? "ON" : "OFF"; }
 
 /* ----------------------------------------------------------- columns */
 
-void cmd_zone(struct edit *ed, const char *ops)
+void sub_zone(struct edit *ed, const char *ops)
 {
     const char *p = ops, *t1, *t2;
     size_t l1 = ed_token(&p, &t1), l2 = ed_token(&p, &t2);
@@ -141,7 +141,7 @@ void cmd_zone(struct edit *ed, const char *ops)
     ed->set.zone2 = z2;
 }
 
-void cmd_trunc(struct edit *ed, const char *ops)
+void sub_trunc(struct edit *ed, const char *ops)
 {
     const char *p = ops, *tok;
     size_t len = ed_token(&p, &tok);
@@ -157,7 +157,7 @@ void cmd_trunc(struct edit *ed, const char *ops)
     ed->set.trunc = c;
 }
 
-void cmd_verify(struct edit *ed, const char *ops)
+void sub_verify(struct edit *ed, const char *ops)
 {
     const char *p = ops, *tok;
     size_t len = ed_token(&p, &tok);
@@ -181,7 +181,7 @@ void cmd_verify(struct edit *ed, const char *ops)
     ed->set.vcol = c;
 }
 
-void cmd_tabset(struct edit *ed, const char *ops)
+void sub_tabset(struct edit *ed, const char *ops)
 {
     const char *p = ops, *tok;
     unsigned char tabs[EDIT_MAXTABS];
@@ -222,7 +222,7 @@ void cmd_tabset(struct edit *ed, const char *ops)
  * get the first three characters of the filename (or xxx) and a five
  * digit sequence number, or (ALL) an eight digit one. F 80 files only;
  * TRUNC and the zone end come back to 72. */
-void cmd_serial(struct edit *ed, const char *ops)
+void sub_serial(struct edit *ed, const char *ops)
 {
     struct edit_settings *s = &ed->set;
     const char *p = ops, *tok, *itok;
@@ -295,12 +295,12 @@ static void toggle(struct edit *ed, const char *ops, const char *name, const cha
         ed_invalid(ed);
 }
 
-void cmd_case(struct edit *ed, const char *ops)
+void sub_case(struct edit *ed, const char *ops)
 {
     toggle(ed, ops, "CASE", "U", "M", &ed->set.upper);
 }
 
-void cmd_image(struct edit *ed, const char *ops)
+void sub_image(struct edit *ed, const char *ops)
 {
     toggle(ed, ops, "IMAGE", "ON", "OFF", &ed->set.image);
 }
@@ -314,10 +314,10 @@ static void msgform(struct edit *ed, const char *ops, bool longmsg)
     ed->set.longmsg = longmsg;
 }
 
-void cmd_long(struct edit *ed, const char *ops) { msgform(ed, ops, true); }
-void cmd_short(struct edit *ed, const char *ops) { msgform(ed, ops, false); }
+void sub_long(struct edit *ed, const char *ops) { msgform(ed, ops, true); }
+void sub_short(struct edit *ed, const char *ops) { msgform(ed, ops, false); }
 
-void cmd_autosave(struct edit *ed, const char *ops)
+void sub_autosave(struct edit *ed, const char *ops)
 {
     const char *p = ops, *tok;
     size_t len = ed_token(&p, &tok);
@@ -341,7 +341,7 @@ void cmd_autosave(struct edit *ed, const char *ops)
     }
 }
 
-void cmd_preserve(struct edit *ed, const char *ops)
+void sub_preserve(struct edit *ed, const char *ops)
 {
     if (!ed_end(ops))
         ed_invalid(ed);
@@ -349,7 +349,7 @@ void cmd_preserve(struct edit *ed, const char *ops)
         ed->saved = ed->set;
 }
 
-void cmd_restore(struct edit *ed, const char *ops)
+void sub_restore(struct edit *ed, const char *ops)
 {
     if (!ed_end(ops))
         ed_invalid(ed);
@@ -378,7 +378,7 @@ static size_t operand(struct edit *ed, const char *ops, const char *shown,
     return len;
 }
 
-void cmd_fname(struct edit *ed, const char *ops)
+void sub_fname(struct edit *ed, const char *ops)
 {
     const char *tok;
     size_t len = operand(ed, ops, ed->id.fn, ed_name_ok, &tok);
@@ -389,7 +389,7 @@ void cmd_fname(struct edit *ed, const char *ops)
     ed->id.fn[len] = '\0';
 }
 
-void cmd_fmode(struct edit *ed, const char *ops)
+void sub_fmode(struct edit *ed, const char *ops)
 {
     const char *tok;
     size_t len = operand(ed, ops, ed->id.fm, ed_mode_ok, &tok);
@@ -402,7 +402,7 @@ void cmd_fmode(struct edit *ed, const char *ops)
 
 static bool recfm_ok(const char *t, size_t len) { return len == 1 && strchr("FfVv", *t); }
 
-void cmd_recfm(struct edit *ed, const char *ops)
+void sub_recfm(struct edit *ed, const char *ops)
 {
     const char *tok, shown[2] = {ed->recfm, '\0'};
     if (!operand(ed, ops, shown, recfm_ok, &tok))

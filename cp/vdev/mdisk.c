@@ -99,8 +99,11 @@ struct mlink {
     struct ccwprog *prog;
     bool guest_sfm;
     struct ccwdev rules;
-    struct ccw1 prefix[2];
+    struct ccw1 prefix[5];
     uint8_t pre_seek[8] __attribute__((aligned(8)));
+    uint8_t pre_search[8] __attribute__((aligned(8)));
+    int ipl_data; /* the real CCW that reads record 1 for a Read IPL, or -1 */
+    bool after_r1; /* the guest's device stands after record 1's data */
     uint8_t pre_mask[8] __attribute__((aligned(8)));
     unsigned nslot, nfix, nseek;
     uint8_t slot[NSLOT][SLOT] __attribute__((aligned(8)));
@@ -384,6 +387,7 @@ static enum ccwdev_act command(void *ctx, uint32_t gaddr, const uint8_t g[8], co
         out[2] = (struct ccwpiece){
             .cmd = 0x06, .flags = flags, .count = count, .data = get_be24(g + CCW0_ADDR)};
         *nout = 3;
+        l->ipl_data = (int)first + 2;
         return CCWD_REPLACE;
     }
 
@@ -405,10 +409,23 @@ static void prepare(void *ctx, struct ccwprog *p)
     l->pre_mask[0] = write_control(FM_WR_NOHA, link_mask(l));
     ccw1_set(&l->prefix[0], 0x07, CCW_CC, 6, host_ptr(l->pre_seek));
     ccw1_set(&l->prefix[1], 0x1F, CCW_CC, 1, host_ptr(l->pre_mask));
+    p->nprefix = 2;
+    if (l->after_r1) {
+        /* The program goes on from where the last one stopped, right after
+         * reading record 1 (an IPL's first part): stand there again, as
+         * the device would have, so a Read Data reads record 2. */
+        memcpy(l->pre_search, l->pre_seek + 2, 4);
+        l->pre_search[4] = 1;
+        ccw1_set(&l->prefix[2], 0x31, CCW_CC, 5, host_ptr(l->pre_search));
+        ccw1_set(&l->prefix[3], 0x08, 0, 0, host_ptr(&p->ccw[2]));
+        ccw1_set(&l->prefix[4], 0x06, CCW_CC | CCW_SLI | CCW_SKIP, 1, host_ptr(l->pre_search));
+        p->nprefix = 5;
+        l->after_r1 = false;
+    }
+    l->ipl_data = -1;
     l->rules = (struct ccwdev){.ctx = l, .argbytes = argbytes, .command = command};
     p->dev = &l->rules;
     p->prefix = l->prefix;
-    p->nprefix = 2;
 }
 
 /* Give one count field (home address, characteristics) back in the guest's terms. */
@@ -439,6 +456,8 @@ static void ended(void *ctx, const struct ccwprog *p, const struct ioblok *io)
         return;
     uint16_t resid = get_be16(io->scsw + 10);
     bool check = io->scsw[8] & US_UC;
+    l->after_r1 = !check && l->ipl_data >= 0 && ccw_at_stop(p, io->scsw) &&
+                  p->nccw == (unsigned)l->ipl_data + 1;
     for (unsigned i = 0; i < l->nseek; i++) {
         const struct seekrec *s = &l->seek[i];
         if (s->idx > (unsigned)last || (s->idx == (unsigned)last && check))
