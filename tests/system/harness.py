@@ -24,6 +24,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__
 _loader = importlib.machinery.SourceFileLoader("cpcms_tool", os.path.join(REPO, "tools", "cpcms"))
 _spec = importlib.util.spec_from_loader("cpcms_tool", _loader)
 cpcms = importlib.util.module_from_spec(_spec)
+CMSFS = os.path.join(REPO, "build", "host", "cmsfs")
 _loader.exec_module(cpcms)
 
 
@@ -50,9 +51,12 @@ def free_port_pair(start=20000, end=60000):
 class System:
     """A cpcms system of a test: its own state directory and ports."""
 
-    def __init__(self, name, spec=None, storage=64, spec_changes=None):
+    def __init__(self, name, spec=None, storage=64, spec_changes=None, prelaunch=None):
         """spec_changes: {"KEYWORD": "operands"} replaces (or adds) statements
-        of the default system specification for this system only."""
+        of the default system specification for this system only.
+        prelaunch(system) runs when the volumes are built, before Hercules
+        starts (to put files on minidisks with the host tools)."""
+        self.prelaunch = prelaunch
         self.name = name
         self.state = os.path.join(REPO, "build", "test-state", name)
         self.spec = spec or cpcms.DEFAULT_SPEC
@@ -71,7 +75,13 @@ class System:
         if self.spec_changes:
             self.spec = self._changed_spec()
         t0 = time.time()
-        self.sys.start(self.port, self.spec, self.storage, update=update)
+        if self.prelaunch:
+            ipl = self.sys.prepare(self.port, self.spec, self.storage, update)
+            self.prelaunch(self)
+            self.sys.launch(ipl)
+            self.sys.wait_for(cpcms.READY, 90, "CP was starting")
+        else:
+            self.sys.start(self.port, self.spec, self.storage, update=update)
         self.boot_seconds = time.time() - t0
         return self
 
@@ -94,6 +104,31 @@ class System:
         with open(path, "w") as f:
             f.writelines(head + out)
         return path
+
+    def put_file(self, userid, vaddr, fileid, data, recfm="V", lrecl=None, binary=False):
+        """Write a file onto a user's CMS minidisk with the host tool while
+        Hercules is down. data: text (ASCII lines, translated) or bytes."""
+        path = os.path.join(self.state, "put-" + fileid.replace(" ", "."))
+        with open(path, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("ascii"))
+        argv = [CMSFS, "write", "--user", userid, vaddr, "--state", self.state,
+                "--spec", self.spec] + fileid.split() + [path, "--recfm", recfm]
+        if lrecl:
+            argv += ["--lrecl", str(lrecl)]
+        if binary:
+            argv.append("--binary")
+        r = subprocess.run(argv, capture_output=True, text=True)
+        check(r.returncode == 0, "cmsfs write %s: %s" % (fileid, r.stdout + r.stderr))
+
+    def get_file(self, userid, vaddr, fileid, binary=False):
+        """Read a file of a user's CMS minidisk with the host tool (Hercules down)."""
+        argv = [CMSFS, "read", "--user", userid, vaddr, "--state", self.state,
+                "--spec", self.spec] + fileid.split()[:2] + ["-"]
+        if binary:
+            argv.append("--binary")
+        r = subprocess.run(argv, capture_output=True)
+        check(r.returncode == 0, "cmsfs read %s: %s" % (fileid, r.stderr.decode(errors="replace")))
+        return r.stdout if binary else r.stdout.decode("ascii", errors="replace")
 
     def stop(self):
         for t in list(self.terminals):

@@ -1,0 +1,204 @@
+"""test_cms.py - CMS: IPL from the system disk and from the saved system,
+the command loop, and the file commands on a user's disks.
+
+The build makes MAINT's 190 the CMS system disk and formats every user's
+191 (tools/cpcms install_cms). A user IPLs 190 and gets the banner and,
+after the first command, the A-disk; the file commands work on it and on
+a temporary disk formatted by FORMAT.
+"""
+
+import re
+import time
+
+import harness
+from harness import check
+
+READY = r"\nReady(\(\d{5}\)|\(-\d{4}\))?; T=\d+\.\d\d/\d+\.\d\d \d\d:\d\d:\d\d"
+
+
+# EXEC files put on USER04's A-disk with the host tool before CP starts
+PROFILE = """&CONTROL OFF
+&TYPE PROFILE EXEC RAN WITH &INDEX ARGS
+"""
+COUNT = """&CONTROL OFF
+* COUNT EXEC: arguments, arithmetic and loops
+&IF &INDEX LT 2 &GOTO -USAGE
+&N = 0
+&SUM = 0
+&LOOP -ENDLOOP &1
+&N = &N + 1
+&SUM = &SUM + &2
+-ENDLOOP
+&TYPE COUNTED &N TIMES SUM &SUM
+&I = 0
+-AGAIN &I = &I + 1
+&IF &I LT 3 &GOTO -AGAIN
+&TYPE I IS &I FIRST &1 SECOND &2
+&EXIT &SUM
+-USAGE
+&TYPE USAGE: COUNT N STEP
+&EXIT 8
+"""
+FMT = """&CONTROL OFF
+* FMT EXEC: answers FORMAT's two questions through the console stack
+&STACK YES
+&STACK &1
+FORMAT 1A1 C
+&TYPE FORMAT RC &RETCODE
+"""
+NESTED = """&CONTROL OFF
+&TYPE LEVEL &GLOBAL
+&IF &GLOBAL LT 3 EXEC NESTED
+STATE NOSUCH FILE A
+&TYPE STATE RC &RETCODE
+"""
+
+
+DATA = "".join("LINE %02d OF THE DATA FILE\n" % i for i in range(1, 13))
+
+
+def put_execs(system):
+    system.put_file("USER02", "191", "DATA FILE A1", DATA, recfm="F", lrecl=80)
+    system.put_file("USER04", "191", "PROFILE EXEC A1", PROFILE)
+    system.put_file("USER04", "191", "COUNT EXEC A1", COUNT, recfm="F", lrecl=80)
+    system.put_file("USER04", "191", "FMT EXEC A1", FMT)
+    system.put_file("USER04", "191", "NESTED EXEC A1", NESTED)
+
+
+def make_system():
+    return harness.System("test_cms", prelaunch=put_execs)
+
+
+def logon(system, userid, password=None):
+    t = system.terminal()
+    t.logon(userid, password)
+    return t
+
+
+def cms(t, cmd, expect=None, rc=0, timeout=30):
+    """Run a CMS command on a cleared screen; wait for its Ready message
+    and check the return code (and expect, a pattern of the response)."""
+    t.clear()
+    t.enter(cmd)
+    t.wait(re.escape(cmd) + r"[\s\S]*?" + READY, timeout)
+    text = t.text()
+    m = re.search(re.escape(cmd) + r"([\s\S]*?)" + READY, text)
+    out, code = m.group(1), m.group(2)
+    got = 0 if not code else int(code.strip("()"))
+    check(got == rc, "%s: return code %d, not %d:\n%s" % (cmd, got, rc, text))
+    if expect:
+        check(re.search(expect, out), "%s: no %r in:\n%s" % (cmd, expect, out))
+    return out
+
+
+def ipl_cms(t):
+    t.clear()
+    t.enter("IPL 190")
+    t.wait(r"CMS VERSION 6\.0 - \d\d/\d\d/\d\d \d\d:\d\d", timeout=30)
+    t.wait_status("VM READ")
+
+
+def test_ipl_190_and_the_a_disk(system):
+    t = logon(system, "USER01")
+    ipl_cms(t)
+    out = cms(t, "QUERY DISK", r"CMS191 191 A   R/W")
+    check(re.search(r"CMS190 190 S   R/O", out), "the S-disk is accessed:\n" + out)
+    cms(t, "LISTFILE", r"DMSLST002E FILE NOT FOUND", rc=28)
+    cms(t, "XYZZY", r"Unknown CP/CMS command", rc=-3)
+    cms(t, "CP QUERY TIME", r"TIME IS \d\d:\d\d:\d\d")
+    cms(t, "Q USERS USER01", r"USER01 +- ")  # implied CP
+    t.close()
+
+
+def test_format_a_temporary_disk_and_file_commands(system):
+    t = logon(system, "USER02")
+    t.clear()
+    t.enter("DEFINE T3350 AS 1A0 CYL 2")
+    t.wait(r"DASD 1A0 DEFINED")
+    ipl_cms(t)
+    cms(t, "ACCESS (NOPROF")
+    t.clear()
+    t.enter("FORMAT 1A0 B")
+    t.wait(r"DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK 'B\(1A0\)'")
+    t.enter("YES")
+    t.wait(r"DMSFOR605R ENTER DISK LABEL:")
+    t.enter("TMP1A0")
+    t.wait(r"DMSFOR732I '2' CYLINDERS FORMATTED ON DISK 'B\(1A0\)'" + r"[\s\S]*" + READY, timeout=60)
+    cms(t, "QUERY DISK B", r"TMP1A0 1A0 B   R/W    2 3350")
+    # a file made by LISTFILE ( EXEC, then the file commands on it
+    cms(t, "TYPE DATA FILE A 3 4", r"^\s*LINE 03 OF THE DATA FILE\s*\nLINE 04 OF THE DATA FILE\s*$")
+    cms(t, "TYPE DATA FILE A 12 * ( HEX", r"D3C9D5C5 40F1F2")
+    cms(t, "LISTFILE DATA FILE A ( ALLOC", r"DATA +FILE +A1 F +80 +12 +3")
+    cms(t, "ERASE DATA FILE S", r"DMSERS002E FILE 'DATA FILE S' NOT FOUND", rc=28)
+    cms(t, "LISTFILE * * A ( EXEC")
+    cms(t, "LISTFILE CMS EXEC A ( FORMAT", r"CMS +EXEC +A1 F +80")
+    cms(t, "STATE CMS EXEC A")
+    cms(t, "TYPE CMS EXEC", r"&1 &2")
+    cms(t, "RENAME CMS EXEC A FIRST EXEC A")
+    cms(t, "STATE CMS EXEC A", r"DMSSTT002E FILE 'CMS EXEC A' NOT FOUND", rc=28)
+    cms(t, "LISTFILE FIRST * A", r"FIRST +EXEC +A1")
+    cms(t, "ERASE FIRST EXEC A")
+    cms(t, "ERASE FIRST EXEC A", r"DMSERS002E FILE 'FIRST EXEC A' NOT FOUND", rc=28)
+    cms(t, "RELEASE B")
+    cms(t, "QUERY DISK B", r"DMSQRY069E DISK 'B' NOT ACCESSED", rc=36)
+    t.close()
+
+
+def test_bad_commands(system):
+    t = logon(system, "USER03")
+    ipl_cms(t)
+    cms(t, "ACCESS (NOPROF")
+    cms(t, "LISTFILE * * A ( BOGUS", r"DMSLST003E INVALID OPTION 'BOGUS'", rc=24)
+    cms(t, "TYPE ONLYONE", r"DMSTYP054E INCOMPLETE FILEID SPECIFIED", rc=24)
+    cms(t, "TYPE NO SUCH FILE", r"DMSTYP048E INVALID MODE", rc=24)
+    cms(t, "ACCESS 999 C", r"DMSACC113S C\(999\) NOT ATTACHED", rc=100)
+    t.clear()
+    t.enter("SET RDYMSG SMSG")
+    t.wait(r"SET RDYMSG SMSG\s*\nR;")
+    t.clear()
+    t.enter("QUERY RDYMSG")
+    t.wait(r"RDYMSG = SMSG\s*\nR;")
+    t.clear()
+    t.enter("STATE NOSUCH FILE A")
+    t.wait(r"DMSSTT002E FILE 'NOSUCH FILE A' NOT FOUND\s*\nR\(00028\);")
+    t.close()
+
+
+def test_exec_profile_arguments_loops_and_stack(system):
+    t = logon(system, "USER04")
+    t.clear()
+    t.enter("DEFINE T3350 AS 1A1 CYL 1")
+    t.wait(r"DASD 1A1 DEFINED")
+    ipl_cms(t)
+    t.clear()
+    t.enter("")  # the first command: default start-up, PROFILE EXEC runs
+    t.wait(r"PROFILE EXEC RAN WITH 0 ARGS[\s\S]*" + READY)
+    cms(t, "EXEC COUNT 4 5", r"COUNTED 4 TIMES SUM 20\s*\nI IS 3 FIRST 4 SECOND 5", rc=20)
+    cms(t, "COUNT 2 7", r"COUNTED 2 TIMES SUM 14", rc=14)  # implied EXEC
+    cms(t, "COUNT", r"USAGE: COUNT N STEP", rc=8)
+    out = cms(t, "FMT SCRATCH", r"FORMAT RC 0")
+    check("DMSFOR603R" in out and "DMSFOR605R" in out, "FORMAT asked its questions:\n" + out)
+    cms(t, "QUERY DISK C", r"SCRATC 1A1 C   R/W    1 3350")
+    out = cms(t, "EXEC NESTED", r"LEVEL 1\s*\nLEVEL 2\s*\nLEVEL 3")
+    check(len(re.findall(r"DMSSTT002E", out)) == 3 and
+          len(re.findall(r"STATE RC 28", out)) == 3, "each level ran STATE:\n" + out)
+    cms(t, "EXEC NOSUCH", r"DMSEXT072E ERROR IN EXEC FILE NOSUCH, LINE 0 - FILE NOT FOUND", rc=801)
+    t.close()
+
+
+def test_saved_system_cms(system):
+    """MAINT saves CMS (IPL 190 PARM SAVESYS CMS); a user IPLs it by name."""
+    m = logon(system, "MAINT", "CPCMS")
+    m.clear()
+    m.enter("IPL 190 PARM SAVESYS CMS")
+    m.wait(r"SYSTEM CMS SAVED", timeout=60)
+    m.wait_status("CP READ")
+    m.close()
+    t = logon(system, "USER05")
+    t.clear()
+    t.enter("IPL CMS")
+    t.wait(r"CMS VERSION 6\.0 - \d\d/\d\d/\d\d \d\d:\d\d", timeout=30)
+    t.wait_status("VM READ")
+    cms(t, "QUERY DISK", r"CMS191 191 A   R/W")
+    cms(t, "QUERY SEARCH", r"CMS190 190 S   R/O")
+    t.close()
