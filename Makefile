@@ -73,11 +73,13 @@ CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
 # CMS modules written to run on the host too: the file system, the EXEC
 # interpreter and the editor (they do I/O only through their callers).
 CMS_PORTABLE := $(wildcard cms/fs/*.c cms/exec/*.c cms/edit/*.c)
+# The portable part of the C runtime of CMS programs (cms/lib): plists, fopen's arguments.
+CMSLIB_PORTABLE := cms/lib/plist.c cms/lib/fmode.c
 UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE) \
-              $(CMS_PORTABLE) $(CMSFS_LIB)
+              $(CMS_PORTABLE) $(CMSFS_LIB) $(CMSLIB_PORTABLE)
 UNITTESTS  := $(B)/host/unittests
 
-.PHONY: all cp cms tools guests diagnose unit test systest bench run setup clean format
+.PHONY: all cp cms cmsprogs tools guests diagnose unit test systest bench run setup clean format
 all: cp cms tools guests
 
 cp: $(CPNUC)
@@ -120,7 +122,7 @@ CMS_OBJ    := $(patsubst %.c,$(B)/cms/%.o,$(CMS_C)) $(B)/cms/cms/nucleus/start.o
 CMSNUC     := $(B)/cms/cmsnuc.bin
 CMSBOOT    := $(B)/cms/cmsboot.bin
 
-cms: $(CMSNUC) $(CMSBOOT)
+cms: $(CMSNUC) $(CMSBOOT) cmsprogs
 
 $(B)/cms/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -146,6 +148,77 @@ $(CMSBOOT): cms/nucleus/boot.S
 	$(call say,AS31,$<)
 	$(Q)$(S390CC) $(CMS_ASFLAGS) -c $< -o $(B)/cms/boot.o
 	$(Q)$(OBJCOPY) -O binary $(B)/cms/boot.o $@
+
+# ---------------------------------------------------------------- CMS programs
+# C programs that run on CMS as MODULE files (cms/lib/README.md): the C
+# runtime (cms/lib: crt0, the program interface, stdio, stdlib, with the
+# shared lib/ and console/ code), linked at X'40000' by cms/lib/module.ld
+# and made into a MODULE file by tools/cmscc. Every cms/examples/NAME.c
+# and every directory cms/util/NAME/ (its .c files and cms/util/common/*.c)
+# becomes $(B)/cms/modules/name.module, which tools/cpcms install_cms puts
+# on the system disk as NAME MODULE; the test programs tests/cmsprog/NAME.c
+# become $(B)/cms/testmodules/name.module for the system tests.
+CMSPROG_INC    := -nostdinc -isystem $(shell $(S390CC) -print-file-name=include) \
+                  -Icms/lib/include -Ilib/include -Icms/lib -I.
+CMSPROG_CFLAGS := -m31 -march=z900 -mesa -O2 -g -ffreestanding -msoft-float -fno-pic -fno-pie \
+                  -fno-common -fno-stack-protector -fno-asynchronous-unwind-tables \
+                  -ffunction-sections -fdata-sections --param=min-pagesize=0 $(WARN) $(CMSPROG_INC)
+CMSLIB_C   := $(sort $(wildcard cms/lib/*.c)) lib/fmt.c lib/libc/string.c console/ebcdic.c \
+              cms/fs/fsfst.c
+CMSLIB_OBJ := $(patsubst %.c,$(B)/cmsprog/%.o,$(CMSLIB_C))
+CMSLIB     := $(B)/cmsprog/libcms.a
+CMSCRT0    := $(B)/cmsprog/cms/lib/crt0.o
+CMSPROG_LD := $(S390CC) -m31 -nostdlib -static -no-pie -Wl,-T,cms/lib/module.ld -Wl,--gc-sections \
+              -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+EXAMPLES   := $(patsubst cms/examples/%.c,%,$(wildcard cms/examples/*.c))
+UTIL_DIRS  := $(filter-out common,$(patsubst cms/util/%/,%,$(wildcard cms/util/*/)))
+UTIL_COMMON := $(wildcard cms/util/common/*.c)
+CMSTESTS   := $(patsubst tests/cmsprog/%.c,%,$(wildcard tests/cmsprog/*.c))
+MODULES    := $(patsubst %,$(B)/cms/modules/%.module,$(EXAMPLES) $(UTIL_DIRS))
+TESTMODULES := $(patsubst %,$(B)/cms/testmodules/%.module,$(CMSTESTS))
+
+cmsprogs: $(CMSLIB) $(CMSCRT0) $(MODULES) $(TESTMODULES)
+
+$(B)/cmsprog/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC31,$<)
+	$(Q)$(S390CC) $(CMSPROG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(CMSCRT0): cms/lib/crt0.S
+	@mkdir -p $(dir $@)
+	$(call say,AS31,$<)
+	$(Q)$(S390CC) $(CMS_ASFLAGS) -c $< -o $@
+
+$(CMSLIB): $(CMSLIB_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
+
+# link(elf, objects)
+define cmsprog_link
+	@mkdir -p $(dir $(1))
+	$(call say,LD,$(1))
+	$(Q)$(CMSPROG_LD) -o $(1) $(CMSCRT0) $(2) $(CMSLIB) -lgcc
+endef
+
+$(B)/cms/modules/%.elf: $(B)/cmsprog/cms/examples/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
+	$(call cmsprog_link,$@,$<)
+
+$(B)/cms/testmodules/%.elf: $(B)/cmsprog/tests/cmsprog/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
+	$(call cmsprog_link,$@,$<)
+
+define util_module
+$(B)/cms/modules/$(1).elf: $(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) $(UTIL_COMMON)) \
+                           $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
+	$$(call cmsprog_link,$$@,$(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) $(UTIL_COMMON)))
+endef
+$(foreach d,$(UTIL_DIRS),$(eval $(call util_module,$(d))))
+
+$(B)/cms/%.module: $(B)/cms/%.elf tools/cmscc
+	$(Q)python3 tools/cmscc --module $< $@
+
+.SECONDARY: $(MODULES:.module=.elf) $(TESTMODULES:.module=.elf) \
+            $(patsubst %,$(B)/cmsprog/cms/examples/%.o,$(EXAMPLES)) \
+            $(patsubst %,$(B)/cmsprog/tests/cmsprog/%.o,$(CMSTESTS))
 
 $(CPVOL): $(CPVOL_SRC) $(wildcard */*.h cp/*/*.h lib/*.h)
 	@mkdir -p $(dir $@)
@@ -251,4 +324,4 @@ clean:
 format:
 	clang-format -i $(filter-out console/ebcdic.c,$(shell git ls-files '*.c' '*.h'))
 
--include $(shell find $(B)/s390 -name '*.d' 2>/dev/null)
+-include $(shell find $(B)/s390 $(B)/cms $(B)/cmsprog -name '*.d' 2>/dev/null)

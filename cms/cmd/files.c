@@ -324,31 +324,10 @@ int cmd_erase(char (*tok)[8], int ntok, const char *line)
         return 36;
     }
     unsigned erased = 0;
-    for (;;) {
-        struct adt *d = NULL;
-        unsigned cursor = 0;
-        struct cmsfs_fst fst;
-        bool any = false;
-        while (fileid_next(&f, &d, &cursor, &fst)) {
-            if (d->io.readonly) {
-                if (f.mode != '*' && d->mode == f.mode)
-                    return cmd_fs_error("ERS", CMSFS_ERDONLY, d->mode);
-                continue;
-            }
-            char id[32];
-            fileid_text(id, sizeof(id), d, &fst);
-            rc = cmsfs_erase(d->fs, fst.fn, fst.ft);
-            if (rc)
-                return cmd_fs_error("ERS", rc, d->mode);
-            if (type)
-                con_type(id);
-            erased++;
-            any = true;
-            break; /* the directory changed: search again */
-        }
-        if (!any)
-            break;
-    }
+    char mode = 0;
+    rc = afile_erase(&f, type, &erased, &mode);
+    if (rc)
+        return cmd_fs_error("ERS", rc, mode);
     if (erased == 0) {
         if (f.mode == '*')
             f.mode = 'A';

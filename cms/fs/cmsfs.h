@@ -138,6 +138,17 @@ struct cmsfs_fst {
     struct cmsfs_date written;
 };
 
+/* A file's 40-byte FST entry (FSTD: docs/cms-disk.md), as on disk and as
+ * R6's STATE gives a program a copy of it. cmsfs_fst_entry builds it from
+ * a decoded FST: the mode letter is f->fm_letter, the write pointer
+ * records + 1, the read pointer 1; the first chain link and the flags
+ * byte are 0 (in storage CMS puts the disk's R/W state in the flags).
+ * cmsfs_fst_decode reads one. */
+#define CMSFS_FSTLEN    40u
+#define CMSFS_FST_FLAGS 31u /* FSTFLAGS: X'80' R/W disk, X'C0'/X'40' extension of R/W/R/O */
+void cmsfs_fst_entry(const struct cmsfs_fst *f, uint8_t e[CMSFS_FSTLEN]);
+void cmsfs_fst_decode(const uint8_t e[CMSFS_FSTLEN], struct cmsfs_fst *f);
+
 /* Iterate: *cursor = 0 to start; returns false after the last file. Files
  * come in directory order. The entry is a copy. */
 bool cmsfs_next(const struct cmsfs_disk *d, unsigned *cursor, struct cmsfs_fst *f);

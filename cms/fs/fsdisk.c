@@ -62,31 +62,6 @@ bool cmsfs_name(uint8_t out[8], const char *ascii)
     return true;
 }
 
-/* ---------------------------------------------------------------- dates */
-
-static uint8_t bcd(unsigned v) { return (uint8_t)(((v / 10 % 10) << 4) | (v % 10)); }
-static uint8_t unbcd(uint8_t b) { return (uint8_t)((b >> 4) * 10 + (b & 15)); }
-
-void fs_put_date(uint8_t *e, const struct cmsfs_date *dt)
-{
-    e[FST_DATEW] = bcd(dt->month);
-    e[FST_DATEW + 1] = bcd(dt->day);
-    e[FST_TIMEW] = bcd(dt->hour);
-    e[FST_TIMEW + 1] = bcd(dt->min);
-    e[FST_YEARW] = (uint8_t)(EB_0 + dt->year / 10 % 10);
-    e[FST_YEARW + 1] = (uint8_t)(EB_0 + dt->year % 10);
-}
-
-void fs_get_date(const uint8_t *e, struct cmsfs_date *dt)
-{
-    dt->month = unbcd(e[FST_DATEW]);
-    dt->day = unbcd(e[FST_DATEW + 1]);
-    dt->hour = unbcd(e[FST_TIMEW]);
-    dt->min = unbcd(e[FST_TIMEW + 1]);
-    unsigned y1 = e[FST_YEARW] - EB_0, y2 = e[FST_YEARW + 1] - EB_0;
-    dt->year = (uint8_t)(y1 <= 9 && y2 <= 9 ? y1 * 10 + y2 : 0);
-}
-
 /* ---------------------------------------------------------------- the directory in storage */
 
 int fs_io(const struct cmsfs_disk *d, bool write, struct cmsfs_blk *v, unsigned n)
@@ -115,19 +90,6 @@ void fs_decode(const uint8_t *e, unsigned fi, unsigned slot, struct fs_file *f)
     f->records = get_be16(e + FST_RECCT);
     f->blkct = get_be16(e + FST_BLKCT);
     f->fcl = get_be16(e + FST_FCLPT);
-}
-
-void fs_public(const struct fs_file *f, const uint8_t *e, struct cmsfs_fst *out)
-{
-    memcpy(out->fn, f->fn, 8);
-    memcpy(out->ft, f->ft, 8);
-    out->fm_letter = f->fmode[0];
-    out->fm_number = (uint8_t)(f->fmode[1] - EB_0);
-    out->recfm = f->recfm;
-    out->lrecl = f->lrecl;
-    out->records = f->records;
-    out->datablocks = f->blkct;
-    fs_get_date(e, &out->written);
 }
 
 int fs_lookup(const struct cmsfs_disk *d, const uint8_t fn[8], const uint8_t ft[8],
@@ -698,9 +660,7 @@ bool cmsfs_next(const struct cmsfs_disk *d, unsigned *cursor, struct cmsfs_fst *
         const uint8_t *e = fs_entry(d, fi, s);
         if (fs_slot_empty(e))
             continue;
-        struct fs_file ff;
-        fs_decode(e, fi, s, &ff);
-        fs_public(&ff, e, f);
+        cmsfs_fst_decode(e, f);
         *cursor = pos + 1;
         return true;
     }
@@ -714,6 +674,6 @@ int cmsfs_find(const struct cmsfs_disk *d, const uint8_t fn[8], const uint8_t ft
     struct fs_file ff;
     int rc = fs_lookup(d, fn, ft, &ff);
     if (rc == CMSFS_OK && f)
-        fs_public(&ff, fs_entry(d, ff.fi, ff.slot), f);
+        cmsfs_fst_decode(fs_entry(d, ff.fi, ff.slot), f);
     return rc;
 }

@@ -189,7 +189,6 @@ int fs_io(const struct cmsfs_disk *d, bool write, struct cmsfs_blk *v, unsigned 
 uint8_t *fs_entry(const struct cmsfs_disk *d, unsigned fi, unsigned slot);
 bool fs_slot_empty(const uint8_t *e);
 void fs_decode(const uint8_t *e, unsigned fi, unsigned slot, struct fs_file *f);
-void fs_public(const struct fs_file *f, const uint8_t *e, struct cmsfs_fst *out);
 int fs_lookup(const struct cmsfs_disk *d, const uint8_t fn[8], const uint8_t ft[8],
               struct fs_file *f);
 bool fs_is_open(const struct cmsfs_disk *d, const uint8_t fn[8], const uint8_t ft[8], bool writer);

@@ -42,10 +42,24 @@ void cms_svc_entry(void);
 void cms_ext_entry(void);
 
 /* Called by the handlers with the interrupted registers. */
-void cms_io_interrupt(uint32_t *regs);
+int cms_io_interrupt(uint32_t *regs); /* 1: interrupt the running program (attention) */
 void cms_program_check(uint32_t *regs);
-void cms_svc(uint32_t *regs);
 _Noreturn void cms_main(unsigned ipldev);
+
+/* A nucleus level (start.S): an SVC, or an attention that interrupts a
+ * running program. The record holds the interrupted registers and PSW
+ * (BC mode); the level resumes from it, so a handler changes what the
+ * caller gets back by changing the record. */
+struct svcrec {
+    uint32_t r[16];
+    uint8_t psw[8];
+};
+_Static_assert(sizeof(struct svcrec) == 72, "CMS_SVCREC in lowcore.h");
+void cms_svc(struct svcrec *s);
+void cms_user_attention(struct svcrec *s);
+/* Run a program in the user area (start.S): its R15. */
+int cms_call_program(uint32_t entry, uint32_t plist, uint32_t save);
+extern uint32_t cms_program_sp;
 _Noreturn void cms_loop(void);
 
 /* ---------------------------------------------------------------- io.c */
@@ -80,6 +94,24 @@ void *cms_malloc(size_t n);
 void *cms_calloc(size_t n);
 void cms_mfree(void *p);
 uint32_t free_user_top(void); /* the user area ends below this */
+/* DMSFREE TYPE=USER / DMSFRET (SVC 203): blocks given back by
+ * free_release_user when the program ends. free_user_put checks that p is
+ * such a block of at least n bytes. */
+void *free_user_get(size_t n);
+bool free_user_put(void *p, size_t n);
+void free_release_user(void);
+/* Take the user area from its start to top (a program's image) out of
+ * free storage until free_release_user; false if it is not free. */
+bool free_take_user_area(uint32_t top);
+
+/* May the nucleus read (or, for a program, write) n bytes at a, an
+ * address a program gave it? Writes go only to the user area and above,
+ * never to low storage or the nucleus. */
+static inline bool cms_readable(uint32_t a, uint32_t n)
+{
+    return a < nucon.storage && n <= nucon.storage - a;
+}
+bool cms_writable(uint32_t a, uint32_t n);
 
 /* ---------------------------------------------------------------- dmsint.c */
 /* Run one command line (ASCII); returns its return code (-3 unknown). */
@@ -102,7 +134,10 @@ void cms_tokstr(const char tok[8], char out[9]);
 int cms_cp(const char *cmd);
 int cms_first_command(const char *line);
 void cms_startup_disks(void);
-void cms_abend_cleanup(void);
+/* End what runs (a program, EXECs, commands) and go back to the command
+ * loop: files closed (committed if commit), user storage given back.
+ * hx: HX (the loop types "CMS"); otherwise an abend with return code rc. */
+_Noreturn void cms_unwind(bool hx, bool commit, int rc);
 
 /* ---------------------------------------------------------------- exec.c */
 bool cms_exec_exists(const char *name);
@@ -110,6 +145,30 @@ int cms_exec(char (*tok)[8], int ntok, const char *line);
 /* ---------------------------------------------------------------- module.c */
 /* Load and run "name MODULE"; -3 if there is none. */
 int cms_run_module(const char *name, char (*tok)[8], int ntok, const char *line);
+/* Is a program running in the user area? */
+bool cms_program_running(void);
+/* The program has ended (or is abandoned): its storage is given back. */
+void cms_program_end(void);
+
+/* ---------------------------------------------------------------- svc.c */
+/* SVC 202 by name, as a program calls it: the function table, the
+ * nucleus commands, a MODULE. plist: the address the program gave. */
+int svc_call(struct svcrec *s, uint32_t plist);
+
+/* ---------------------------------------------------------------- fsfunc.c */
+/* The file-system functions of SVC 202: rc as R6's FS macros. */
+int fs_state(struct svcrec *s, uint32_t plist);
+int fs_statew(struct svcrec *s, uint32_t plist);
+int fs_rdbuf(struct svcrec *s, uint32_t plist);
+int fs_wrbuf(struct svcrec *s, uint32_t plist);
+int fs_finis(struct svcrec *s, uint32_t plist);
+int fs_erase(struct svcrec *s, uint32_t plist);
+int fs_fstlist(struct svcrec *s, uint32_t plist);
+/* The active-file table: close every file (FINIS * * *): writes committed
+ * if commit, else dropped. Returns the first commit's cmsfs error. */
+int afile_close_all(bool commit);
+/* Close the active files of the disk at mode letter (ACCESS, RELEASE). */
+void afile_close_mode(char mode);
 
 /* ---------------------------------------------------------------- messages */
 /* A DMS message: id like "DMSSTT002E", text formatted. Honours SET EMSG

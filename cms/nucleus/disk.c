@@ -186,6 +186,8 @@ int disk_access(unsigned vaddr, char mode, char parent)
     n.mode = mode;
     n.parent = parent;
     struct adt *slot = &adts[mode - 'A'];
+    if (slot->mode)
+        afile_close_mode(mode); /* the active files of the disk it replaces */
     /* the new ADT gets its final place before the file system keeps &io */
     struct adt old = *slot;
     *slot = n;
@@ -209,6 +211,7 @@ int disk_release(char mode)
     struct adt *d = adt_of(mode);
     if (!d)
         return DISK_NOTACC;
+    afile_close_mode(mode);
     if (d->fs && cmsfs_close(d->fs) != 0)
         return DISK_BUSY;
     memset(d, 0, sizeof(*d));

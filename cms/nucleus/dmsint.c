@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include "cms/fs/cmsfs.h"
 #include "cms/nucleus/cms.h"
 #include "cms/nucleus/lowcore.h"
 #include "console/ebcdic.h"
@@ -203,29 +204,47 @@ static void ready(int rc)
     con_type(buf);
 }
 
-/* ---------------------------------------------------------------- abends */
+/* ---------------------------------------------------------------- abends, HX */
 
-void cms_program_check(uint32_t *regs)
+/* How the last command was ended by cms_unwind. */
+static struct {
+    bool pending, hx;
+    int rc;
+} unwound;
+
+_Noreturn void cms_unwind(bool hx, bool commit, int rc)
 {
-    const uint8_t *old = (const uint8_t *)(uintptr_t)LC_PGMOLD;
-    unsigned code = get_be16(old + 2);
-    uint32_t at = get_be32(old + 4) & 0xFFFFFF;
-    char c[8];
-    snprintf(c, sizeof(c), "0C%X", code < 16 ? code : 0xF);
-    cms_emsg("DMSABN148T", "SYSTEM ABEND %s CALLED FROM %06X", c, (unsigned)at);
-    cms_abend_cleanup();
+    *(volatile uint32_t *)(uintptr_t)LC_SVCDEPTH = 0; /* every nucleus level is abandoned */
+    (void)afile_close_all(commit);
+    cms_program_end();
+    unwound.pending = true;
+    unwound.hx = hx;
+    unwound.rc = rc;
     if (in_loop)
         cms_longjmp(&loop_point);
     for (;;)
         cms_wait();
 }
 
-void cms_svc(uint32_t *regs)
+/* A program check: DMSABN148T, and back to the command loop with the
+ * abend code as the return code (X'0C4': 196). Files being written are
+ * committed when the program (in the user area) failed, dropped when the
+ * nucleus did. A program check while one is handled goes straight back. */
+void cms_program_check(uint32_t *regs)
 {
-    const uint8_t *old = (const uint8_t *)(uintptr_t)LC_SVCOLD;
+    static bool handling;
+    const uint8_t *old = (const uint8_t *)(uintptr_t)LC_PGMOLD;
     unsigned code = get_be16(old + 2);
-    cms_emsg("DMSITS096E", "SVC %u NOT SUPPORTED", code & 0xFF);
-    regs[15] = (uint32_t)-1;
+    uint32_t at = get_be32(old + 4) & 0xFFFFFF;
+    if (handling) {
+        handling = false;
+        cms_unwind(false, false, 0xC0);
+    }
+    handling = true;
+    unsigned abend = 0xC0 + (code < 16 ? code : 0xF);
+    cms_emsg("DMSABN148T", "SYSTEM ABEND %03X CALLED FROM %06X", abend, (unsigned)at);
+    handling = false;
+    cms_unwind(false, at >= CMS_USER_AREA, (int)abend);
 }
 
 /* ---------------------------------------------------------------- the loop */
@@ -243,6 +262,14 @@ _Noreturn void cms_loop(void)
     first = true;
     cms_setjmp(&loop_point);
     in_loop = true;
+    if (unwound.pending) {
+        unwound.pending = false;
+        nucon.halt = false;
+        if (unwound.hx)
+            con_type("CMS");
+        else
+            ready(unwound.rc);
+    }
     for (;;) {
         nucon.halt = false;
         con_read(line, sizeof(line), true);
@@ -253,7 +280,14 @@ _Noreturn void cms_loop(void)
         } else {
             rc = cms_command_line(line);
         }
+        /* the end of a command: R6's FINIS * * * */
+        int err = afile_close_all(true);
+        if (err)
+            cms_emsg("DMSFNS105S", "ERROR %d (%s) CLOSING A FILE", -err, cmsfs_strerror(err));
+        if (nucon.halt) /* HX: R6 types CMS */
+            con_type("CMS");
+        else
+            ready(rc);
         nucon.halt = false;
-        ready(rc);
     }
 }

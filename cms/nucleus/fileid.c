@@ -12,7 +12,7 @@ static bool valid_char(char c)
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("$#@+-:_", c);
 }
 
-static bool valid_name(const char *s, bool pattern)
+bool fileid_valid(const char *s, bool pattern)
 {
     size_t n = strlen(s);
     if (n == 0 || n > 8)
@@ -31,14 +31,14 @@ int fileid_parse(char (*tok)[8], int ntok, int i, struct fileid *f, const char *
     while (i < ntok && n < 3 && tok[i][0] != '(')
         cms_tokstr(tok[i++], t[n++]);
     if (n >= 1) {
-        if (!valid_name(t[0], true)) {
+        if (!fileid_valid(t[0], true)) {
             *err = "INVALID CHARACTER IN FILEID";
             return -1;
         }
         snprintf(f->fn, sizeof(f->fn), "%s", t[0]);
     }
     if (n >= 2) {
-        if (!valid_name(t[1], true)) {
+        if (!fileid_valid(t[1], true)) {
             *err = "INVALID CHARACTER IN FILEID";
             return -1;
         }
@@ -60,7 +60,7 @@ int fileid_parse(char (*tok)[8], int ntok, int i, struct fileid *f, const char *
 
 bool fileid_field(uint8_t out[8], const char *name)
 {
-    if (!valid_name(name, false))
+    if (!fileid_valid(name, false))
         return false;
     a2e_field(out, 8, name);
     return true;

@@ -20,6 +20,10 @@ struct fileid {
  * the caller types it with its own module id. */
 int fileid_parse(char (*tok)[8], int ntok, int i, struct fileid *f, const char **err);
 
+/* Is s a valid file name or type (1-8 of A-Z 0-9 $ # @ + - : _), or with
+ * pattern also "*" or a prefix and "*"? */
+bool fileid_valid(const char *s, bool pattern);
+
 /* 8-byte EBCDIC name field from an ASCII name; false if invalid. */
 bool fileid_field(uint8_t out[8], const char *name);
 
@@ -40,5 +44,12 @@ void fileid_text(char *out, size_t size, const struct adt *d, const struct cmsfs
 
 /* The mode of a file on a disk: the disk's letter (an extension shows its own). */
 char fileid_mode_of(const struct adt *d);
+
+/* ERASE (fsfunc.c): erase the files matching f (its mode: a letter and
+ * its extensions, or '*'), closing them if they are active; with type
+ * each one is typed. A read-only disk named by the letter is
+ * CMSFS_ERDONLY; other read-only disks are passed over. Returns 0 or the
+ * cmsfs error, with *mode the disk it happened on. */
+int afile_erase(const struct fileid *f, bool type, unsigned *erased, char *mode);
 
 #endif

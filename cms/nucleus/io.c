@@ -45,14 +45,23 @@ void ccw0(void *ccw, unsigned cmd, const void *data, unsigned flags, unsigned co
     put_be16(c + 6, (uint16_t)count);
 }
 
-void cms_io_interrupt(uint32_t *regs)
+/* An attention that arrived while a program ran (not in a wait, no
+ * nucleus level under way): start.S interrupts the program for it. */
+static int for_program(void)
+{
+    bool waiting = (low(LC_IOOLD)[1] & 0x02) != 0;
+    return con_attention && !waiting && *(volatile uint32_t *)low(LC_SVCDEPTH) == 0 &&
+           cms_program_running();
+}
+
+int cms_io_interrupt(uint32_t *regs)
 {
     (void)regs;
     unsigned dev = get_be16(low(LC_IOOLD + 2));
     const uint8_t *csw = low(LC_CSW);
     if (dev == nucon.console && csw[4] == 0x80) {
         con_attention = true; /* attention alone */
-        return;
+        return for_program();
     }
     struct pending *p = NULL;
     for (int i = 0; i < MAXPEND; i++)
@@ -62,7 +71,7 @@ void cms_io_interrupt(uint32_t *regs)
         if (!pend[i].used)
             p = &pend[i];
     if (!p)
-        return; /* more devices than CMS drives at once: dropped */
+        return for_program(); /* more devices than CMS drives at once: dropped */
     if (p->used) {
         /* a second status for the device: keep the status bits of both */
         p->csw[4] |= csw[4];
@@ -76,6 +85,7 @@ void cms_io_interrupt(uint32_t *regs)
     p->used = true;
     if (dev == nucon.console && (csw[4] & 0x80))
         con_attention = true;
+    return for_program();
 }
 
 /* Take the kept status of dev, if any. */

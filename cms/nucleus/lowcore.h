@@ -26,9 +26,16 @@
 #define LC_PGMSAVE  0x240 /* registers at a program interruption */
 #define LC_SVCSAVE  0x280 /* registers at an SVC */
 #define LC_WAITPSW  0x2C0 /* the enabled wait PSW of cms_wait */
+#define LC_SVCRET   0x2C8 /* the PSW a nucleus level goes back to (start.S) */
+#define LC_SVCDEPTH 0x2D0 /* nucleus levels (SVC, attention) in progress */
+#define LC_SCRATCH  0x2D4 /* a byte for STNSM */
 
-/* Stacks (segment 0, after the nucleus's data). */
-#define CMS_IRQSTACK_TOP 0xB000 /* X'A000'-X'AFFF': interruption handlers */
+/* Stacks (segment 0, after the nucleus's data; docs/cms.md, "Storage"). */
+#define CMS_DATA_LIMIT   0x6000 /* the nucleus's data and BSS end below */
+#define CMS_SVCSTACK_LO  0x6000 /* X'6000'-X'9FFF': SVC levels, program checks */
+#define CMS_SVCSTACK_TOP 0xA000
+#define CMS_SVCREC       72     /* an SVC level's record: R0-R15, old PSW */
+#define CMS_IRQSTACK_TOP 0xB000 /* X'A000'-X'AFFF': the I/O interruption handler */
 #define CMS_STACK_TOP    0x10000 /* X'B000'-X'FFFF': the nucleus */
 
 /* The nucleus image: data at X'2000', code at X'10000' (cms.ld). */

@@ -45,38 +45,99 @@ _start:
 
         .text
 /*
- * The handlers. Each first stores the interrupted registers in its own
- * save area in low storage (fixed addresses, so no register is needed),
- * then gets a base, the interruption stack, and calls C with the save
- * area's address.
+ * The handlers (docs/cms.md, "Interruptions and nucleus levels"). Each
+ * first stores the interrupted registers in its own save area in low
+ * storage (fixed addresses, so no register is needed), then gets a base
+ * and a stack and calls C with the save area's address.
+ *
+ * Three stacks: the nucleus's own (X'B000'-X'FFFF', the command loop and
+ * what it calls); the I/O handler's (X'A000'-X'AFFF'), used by nothing
+ * else, since that handler never waits and runs disabled; and the SVC
+ * stack (X'6000'-X'9FFF'), on which a "nucleus level" runs: an SVC, or a
+ * console attention that interrupts a running program. A level keeps the
+ * interrupted registers and PSW in a record of CMS_SVCREC bytes at the
+ * top of its stack and resumes from the record when its C function
+ * returns. The first level starts at the top of the SVC stack; a level
+ * entered from the nucleus code of another one (an SVC the nucleus issues
+ * while it serves one) goes below that code's stack pointer. Program
+ * checks also run on the SVC stack, from its top: they never return to
+ * what they interrupted (dmsint.c unwinds to the command loop).
  */
-        .macro  HANDLER name, save, cfunc
-        .globl  \name
-\name:
-        stm     %r0,%r15,\save
+        .macro  LEVEL   save, oldpsw, cfunc
+        basr    %r13,0
+0:      l       %r15,.Lsvctop\@-0b(%r13)
+        l       %r1,LC_SVCDEPTH
+        ltr     %r1,%r1
+        jz      1f
+        l       %r15,\save+60           /* nested: below the nucleus code's stack */
+        n       %r15,.Lalign\@-0b(%r13)
+1:      ahi     %r1,1
+        st      %r1,LC_SVCDEPTH
+        ahi     %r15,-CMS_SVCREC
+        mvc     0(64,%r15),\save
+        mvc     64(8,%r15),\oldpsw
+        lr      %r2,%r15                /* the record */
+        ahi     %r15,-96
+        xc      0(96,%r15),0(%r15)
+        l       %r1,.Lfunc\@-0b(%r13)
+        basr    %r14,%r1
+        la      %r1,96(%r15)            /* the record again */
+        l       %r2,LC_SVCDEPTH
+        ahi     %r2,-1
+        st      %r2,LC_SVCDEPTH
+        mvc     LC_SVCRET(8),64(%r1)
+        lm      %r0,%r15,0(%r1)
+        lpsw    LC_SVCRET
+        .align  4
+.Lsvctop\@: .long CMS_SVCSTACK_TOP
+.Lalign\@:  .long 0x00FFFFF8
+.Lfunc\@:   .long \cfunc
+        .endm
+
+/*
+ * I/O: cms_io_interrupt on the interruption stack. It returns 0: back to
+ * the old PSW (one in the wait state goes on after the wait, still
+ * enabled; the code that waited decides what to mask). It returns 1 when
+ * a console attention arrived while a program ran: a nucleus level reads
+ * the line (cms_user_attention) before the program goes on, or ends the
+ * program for HX.
+ */
+        .globl  cms_io_entry
+cms_io_entry:
+        stm     %r0,%r15,LC_IOSAVE
         basr    %r13,0
 0:      l       %r15,.Lirqstack-0b(%r13)
         xc      0(96,%r15),0(%r15)
-        bras    %r1,1f
-        .long   \cfunc
-1:      l       %r1,0(%r1)
-        la      %r2,\save              /* the interrupted registers */
+        l       %r1,.Lioint-0b(%r13)
+        la      %r2,LC_IOSAVE
         basr    %r14,%r1
-        lm      %r0,%r15,\save
-        .endm
-
-        HANDLER cms_io_entry, LC_IOSAVE, cms_io_interrupt
-        /* an I/O interruption that ended a wait: go on after it */
+        ltr     %r2,%r2
+        jnz     2f
+        lm      %r0,%r15,LC_IOSAVE
         tm      LC_IOOLD+1,0x02
-        bz      1f
+        jz      1f
         ni      LC_IOOLD+1,0xFD
 1:      lpsw    LC_IOOLD
+2:      LEVEL   LC_IOSAVE, LC_IOOLD, cms_user_attention
 
-        HANDLER cms_pgm_entry, LC_PGMSAVE, cms_program_check
+/* SVC: a nucleus level runs cms_svc (svc.c). */
+        .globl  cms_svc_entry
+cms_svc_entry:
+        stm     %r0,%r15,LC_SVCSAVE
+        LEVEL   LC_SVCSAVE, LC_SVCOLD, cms_svc
+
+/* Program check: cms_program_check on the SVC stack; it does not return. */
+        .globl  cms_pgm_entry
+cms_pgm_entry:
+        stm     %r0,%r15,LC_PGMSAVE
+        basr    %r13,0
+0:      l       %r15,.Lpgmstack-0b(%r13)
+        xc      0(96,%r15),0(%r15)
+        l       %r1,.Lpgmcheck-0b(%r13)
+        la      %r2,LC_PGMSAVE
+        basr    %r14,%r1
+        lm      %r0,%r15,LC_PGMSAVE
         lpsw    LC_PGMOLD               /* only if C returns: resume */
-
-        HANDLER cms_svc_entry, LC_SVCSAVE, cms_svc
-        lpsw    LC_SVCOLD
 
         .globl  cms_ext_entry
 cms_ext_entry:
@@ -84,6 +145,44 @@ cms_ext_entry:
 
         .align  4
 .Lirqstack: .long CMS_IRQSTACK_TOP-96
+.Lpgmstack: .long CMS_SVCSTACK_TOP-96
+.Lioint:    .long cms_io_interrupt
+.Lpgmcheck: .long cms_program_check
+
+/*
+ * int cms_call_program(uint32_t entry, uint32_t plist, uint32_t save):
+ * run a program in the user area (module.c) with R6's entry registers:
+ * R1 the tokenised plist, R13 a save area, R14 the return point, R12 and
+ * R15 the entry. It runs enabled for I/O (a console attention reaches
+ * CMS: HX). Returns its R15. Where the nucleus's stack pointer was is kept
+ * in cms_program_sp, so nothing the program does to its registers
+ * matters.
+ */
+        .globl  cms_call_program
+cms_call_program:
+        stm     %r6,%r15,24(%r15)
+        basr    %r11,0
+0:      l       %r1,.Lprogsp-0b(%r11)
+        st      %r15,0(%r1)
+        la      %r14,2f-0b(%r11)
+        lr      %r12,%r2
+        lr      %r1,%r3
+        lr      %r13,%r4
+        lr      %r15,%r2
+        sr      %r0,%r0
+        ssm     .Lenable-0b(%r11)
+        br      %r15
+2:      stnsm   LC_SCRATCH,0x00         /* disabled again */
+        basr    %r11,0
+3:      l       %r1,.Lprogsp-3b(%r11)
+        lr      %r2,%r15
+        l       %r15,0(%r1)
+        lm      %r6,%r15,24(%r15)
+        br      %r14
+        .align  4
+.Lprogsp: .long cms_program_sp
+.Lenable: .byte 0xFE                    /* I/O interruptions enabled */
+        .align  4
 
 /*
  * void cms_wait(void): an enabled wait for any I/O interruption. The

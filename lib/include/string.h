@@ -20,6 +20,14 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strpbrk(const char *s, const char *accept);
 char *strrchr(const char *s, int c);
+char *strcpy(char *dst, const char *src);
+char *strncpy(char *dst, const char *src, size_t n);
+char *strcat(char *dst, const char *src);
+char *strncat(char *dst, const char *src, size_t n);
+char *strstr(const char *s, const char *find);
+size_t strspn(const char *s, const char *accept);
+size_t strcspn(const char *s, const char *reject);
+char *strtok(char *s, const char *delim);
 
 /* The builds are freestanding (-fno-builtin), so GCC would call these
  * even for a copy of 8 bytes; through the builtins it moves small

@@ -217,3 +217,82 @@ char *strpbrk(const char *s, const char *accept)
             return (char *)s;
     return NULL;
 }
+
+char *strcpy(char *dst, const char *src)
+{
+    char *d = dst;
+    while ((*d++ = *src++))
+        ;
+    return dst;
+}
+
+char *strncpy(char *dst, const char *src, size_t n)
+{
+    size_t i = 0;
+    for (; i < n && src[i]; i++)
+        dst[i] = src[i];
+    for (; i < n; i++)
+        dst[i] = 0;
+    return dst;
+}
+
+char *strcat(char *dst, const char *src)
+{
+    strcpy(dst + strlen(dst), src);
+    return dst;
+}
+
+char *strncat(char *dst, const char *src, size_t n)
+{
+    char *d = dst + strlen(dst);
+    while (n-- && *src)
+        *d++ = *src++;
+    *d = 0;
+    return dst;
+}
+
+char *strstr(const char *s, const char *find)
+{
+    size_t n = strlen(find);
+    for (; *s; s++)
+        if (strncmp(s, find, n) == 0)
+            return (char *)s;
+    return n == 0 ? (char *)s : NULL;
+}
+
+size_t strspn(const char *s, const char *accept)
+{
+    size_t n = 0;
+    while (s[n] && strchr(accept, s[n]))
+        n++;
+    return n;
+}
+
+size_t strcspn(const char *s, const char *reject)
+{
+    size_t n = 0;
+    while (s[n] && !strchr(reject, s[n]))
+        n++;
+    return n;
+}
+
+char *strtok(char *s, const char *delim)
+{
+    static char *next;
+    if (!s)
+        s = next;
+    if (!s)
+        return NULL;
+    s += strspn(s, delim);
+    if (!*s) {
+        next = NULL;
+        return NULL;
+    }
+    char *end = s + strcspn(s, delim);
+    if (*end)
+        *end++ = 0;
+    else
+        end = NULL;
+    next = end;
+    return s;
+}

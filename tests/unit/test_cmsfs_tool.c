@@ -10,7 +10,8 @@
  * system and refused inside it, blocks 1-2 kept by a new format; a disk
  * that is not CMS and a damaged one refused with the problem named and
  * the image file left byte for byte as it was; usage errors; a user's
- * minidisk found through the system specification and directory.
+ * minidisk found through the system specification and directory; MODULE
+ * files written from a host image and read back byte-exact.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -428,8 +429,49 @@ static void test_user(void)
     remove_image();
 }
 
+/* ---------------------------------------------------------------- MODULE files */
+
+/* write --module: the 80-byte header record, then the image in pieces of
+ * up to 65535 bytes (V); read --binary gives the host file back. */
+static void test_module(void)
+{
+    make_image();
+    expect(tool("format", disk, "mod191", NULL), 0, "format");
+    size_t image = 70000, len = 80 + image;
+    uint8_t *mod = calloc(1, len);
+    put_be32(mod + 0, 0x40000);          /* STRTADDR */
+    put_be32(mod + 4, 0x40000);          /* FRSTLOC */
+    put_be32(mod + 8, 0x40000 + image);  /* LASTLOC */
+    put_be32(mod + 12, 0x40000 + image); /* LOCCNT */
+    mod[0x2B] = 0x80;
+    for (size_t i = 80; i < len; i++)
+        mod[i] = (uint8_t)(i * 7);
+    put_file(host("p.module"), mod, len);
+    expect(tool("write", disk, "prog", "module", host("p.module"), "--module", NULL), 0, "write");
+    expect(tool("list", disk, NULL), 0, "list");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "PROG     MODULE   A1 V 65535      3"));
+    expect(tool("read", disk, "prog", "module", host("back.module"), "--binary", NULL), 0, "read");
+    size_t blen;
+    uint8_t *back = get_file(host("back.module"), &blen);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+    CU_ASSERT_EQUAL(blen, len);
+    CU_ASSERT_EQUAL(memcmp(back, mod, len), 0);
+    free(back);
+    /* not a MODULE image: LASTLOC - FRSTLOC is not the image's size */
+    put_be32(mod + 8, 0x40000 + image - 1);
+    put_file(host("bad.module"), mod, len);
+    expect(tool("write", disk, "bad", "module", host("bad.module"), "--module", NULL), 1, "bad");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "is not a MODULE image"));
+    expect(tool("write", disk, "bad", "module", host("p.module"), "--module", "--recfm", "F", NULL),
+           1, "F");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "RECFM V"));
+    free(mod);
+    remove_image();
+}
+
 static CU_TestInfo cases[] = {
     {"IMAGE:CYL:NCYL", test_spec},
+    {"MODULE files (write --module)", test_module},
     {"files in and out of a CKD image", test_roundtrip},
     {"putblocks, and blocks 1-2 kept", test_putblocks},
     {"not CMS, damaged, usage: refused", test_refused},

@@ -14,12 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "console/ebcdic.h"
+#include "lib/bytes.h"
 #include "tools/cmsfs/cmsfstool.h"
 #include "tools/cmsfs/mdisk.h"
 #include "tools/cmsfs/userdisk.h"
 
-#define EB_F 0xC6
-#define EB_V 0xE5
+#define EB_F          0xC6
+#define EB_V          0xE5
+#define MODULE_HEADER 80 /* a MODULE file's first record */
 
 struct tool {
     FILE *out, *err;
@@ -28,6 +30,7 @@ struct tool {
     long cyls, lrecl; /* -1: not given */
     char recfm;       /* 0: not given */
     bool binary;
+    bool module; /* write --module: a MODULE image (header record, then the image) */
     const char *user, *vaddr, *state, *spec; /* --user USERID VADDR: the disk from the directory */
     char disk[700];
 };
@@ -282,7 +285,8 @@ static bool next_rec(struct tool *t, struct recs *s, uint8_t recfm, uint32_t lre
     size_t left = s->len - s->pos;
     s->line++;
     if (t->binary) {
-        size_t n = left < lrecl ? left : lrecl;
+        size_t piece = t->module && s->line == 1 ? MODULE_HEADER : lrecl;
+        size_t n = left < piece ? left : piece;
         memcpy(rec, p, n);
         s->pos += n;
         if (recfm == EB_F && n < lrecl)
@@ -310,6 +314,17 @@ static bool next_rec(struct tool *t, struct recs *s, uint8_t recfm, uint32_t lre
     return true;
 }
 
+/* A MODULE image (tools/cmscc, docs/cms.md "MODULE files"): the 80-byte
+ * header, whose FRSTLOC and LASTLOC (offsets 4 and 8) bound the storage
+ * image that follows it. */
+static bool module_image(const uint8_t *data, size_t len)
+{
+    if (len <= MODULE_HEADER)
+        return false;
+    uint32_t first = get_be32(data + 4), last = get_be32(data + 8);
+    return first < last && last - first == len - MODULE_HEADER;
+}
+
 static int cmd_write(struct tool *t)
 {
     uint8_t fn[8], ft[8];
@@ -320,13 +335,27 @@ static int cmd_write(struct tool *t)
     char letter = fm[0] >= 'a' && fm[0] <= 'z' ? (char)(fm[0] - 'a' + 'A') : fm[0];
     if (letter < 'A' || letter > 'Z' || (fm[1] && (fm[1] < '0' || fm[1] > '6' || fm[2])))
         return fail(t, "%s: a file mode is a letter and a number 0-6", fm);
+    if (t->module) {
+        if (t->recfm == 'F')
+            return fail(t, "a MODULE file is RECFM V");
+        t->binary = true;
+        t->recfm = 'V';
+    }
     uint8_t recfm = (t->recfm ? t->recfm : t->binary ? 'F' : 'V') == 'F' ? EB_F : EB_V;
-    uint32_t lrecl = t->lrecl > 0 ? (uint32_t)t->lrecl : 80;
+    uint32_t lrecl = t->lrecl > 0 ? (uint32_t)t->lrecl : t->module ? CMSFS_MAXLRECL : 80;
     size_t len;
     struct disk k;
     uint8_t *data = slurp_open(t, path, &len, &k);
     if (!data)
         return 1;
+    if (t->module && !module_image(data, len)) {
+        close_disk(&k);
+        free(data);
+        return fail(t,
+                    "%s is not a MODULE image (an 80-byte header and the storage from "
+                    "FRSTLOC to LASTLOC: tools/cmscc)",
+                    path);
+    }
     struct cmsfs_wfile *w;
     uint8_t eletter;
     a2e(&eletter, &letter, 1);
@@ -431,7 +460,7 @@ static int cmd_putblocks(struct tool *t)
 static const struct cmd {
     const char *name;
     int minpos, maxpos;
-    const char *opts; /* c: --cyls, b: --binary, r: --recfm, l: --lrecl */
+    const char *opts; /* c: --cyls, b: --binary, r: --recfm, l: --lrecl, m: --module */
     int (*fn)(struct tool *);
     const char *usage;
 } cmds[] = {
@@ -440,8 +469,8 @@ static const struct cmd {
     {"info", 1, 1, "", cmd_info, "info DISK"},
     {"list", 1, 1, "", cmd_list, "list DISK"},
     {"read", 3, 4, "b", cmd_read, "read DISK FN FT [HOSTFILE|-] [--binary]"},
-    {"write", 4, 5, "brl", cmd_write,
-     "write DISK FN FT [FM] HOSTFILE|- [--recfm F|V] [--lrecl N] [--binary]"},
+    {"write", 4, 5, "brlm", cmd_write,
+     "write DISK FN FT [FM] HOSTFILE|- [--recfm F|V] [--lrecl N] [--binary|--module]"},
     {"erase", 3, 3, "", cmd_erase, "erase DISK FN FT"},
     {"rename", 5, 5, "", cmd_rename, "rename DISK FN FT NEWFN NEWFT"},
     {"putblocks", 3, 3, "", cmd_putblocks, "putblocks DISK FIRSTBLOCK HOSTFILE|-"},
@@ -502,6 +531,8 @@ int cmsfstool_main(int argc, char **argv, FILE *out, FILE *err)
         bool has_value = i + 1 < argc;
         if (strcmp(a, "--binary") == 0 && strchr(c->opts, 'b'))
             t.binary = true;
+        else if (strcmp(a, "--module") == 0 && strchr(c->opts, 'm'))
+            t.module = true;
         else if (strcmp(a, "--user") == 0 && i + 2 < argc) {
             t.user = argv[++i];
             t.vaddr = argv[++i];

@@ -1,0 +1,210 @@
+"""test_cmsprog.py - C programs on CMS: MODULE files, SVC 202/203, the C
+runtime, and files moving byte-exact between the host tool and CMS.
+
+The build puts HELLO and UPPER MODULE (cms/examples) on the S-disk
+(tools/cpcms install_cms). Before CP starts, the test program CMSTEST
+MODULE (tests/cmsprog/cmstest.c) and data files are written onto users'
+A-disks with the host tool (build/host/cmsfs). Each test logs a user on,
+IPLs 190 and runs programs; the screen shows what they did and the Ready
+message their return code.
+"""
+
+import os
+import re
+import subprocess
+
+import harness
+from harness import check
+
+READY = r"\nReady(\(\d{5}\)|\(-\d{4}\))?; T=\d+\.\d\d/\d+\.\d\d \d\d:\d\d:\d\d"
+CMSTEST = os.path.join(harness.REPO, "build", "cms", "testmodules", "cmstest.module")
+
+DATA = "".join("line %02d of the data file, in mixed Case\n" % i for i in range(1, 8))
+TEXT = "".join("%s\n" % ("text line %d " % i) * (i % 5 + 1) for i in range(1, 40)).replace(
+    "line 7", "line 7 with trailing blanks    ")
+BINARY = bytes(range(256)) * 3 + bytes([0, 0x40, 0x15, 0x25, 0xFF])
+
+
+def put_module(system, userid, path, name):
+    argv = [harness.CMSFS, "write", "--user", userid, "191", "--state", system.state,
+            "--spec", system.spec, name, "MODULE", "A1", path, "--module"]
+    r = subprocess.run(argv, capture_output=True, text=True)
+    check(r.returncode == 0, "cmsfs write %s MODULE: %s" % (name, r.stdout + r.stderr))
+
+
+def prelaunch(system):
+    for user in ("USER05", "USER06", "USER07", "USER08"):
+        put_module(system, user, CMSTEST, "CMSTEST")
+    system.put_file("USER06", "191", "MIXED DATA A1", DATA, recfm="F", lrecl=80)
+
+
+def make_system():
+    return harness.System("test_cmsprog", prelaunch=prelaunch)
+
+
+def logon_cms(system, userid):
+    t = system.terminal()
+    t.logon(userid)
+    t.clear()
+    t.enter("IPL 190")
+    t.wait(r"CMS VERSION 6\.0 - \d\d/\d\d/\d\d \d\d:\d\d", timeout=30)
+    t.wait_status("VM READ")
+    cms(t, "ACCESS")
+    return t
+
+
+def logoff(t):
+    t.clear()
+    t.enter("#CP LOGOFF")
+    t.wait(r"LOGOFF AT|VM/370 ONLINE", timeout=20)
+    t.close()
+
+
+def cms(t, cmd, expect=None, rc=0, timeout=30):
+    """Run a CMS command on a cleared screen; wait for its Ready message,
+    check the return code and (a pattern) the response; return it."""
+    t.clear()
+    t.enter(cmd)
+    t.wait(re.escape(cmd) + r"[\s\S]*?" + READY, timeout)
+    text = t.text()
+    m = re.search(re.escape(cmd) + r"([\s\S]*?)" + READY, text)
+    out, code = m.group(1), m.group(2)
+    got = 0 if not code else int(code.strip("()"))
+    check(got == rc, "%s: return code %d, not %d:\n%s" % (cmd, got, rc, text))
+    if expect:
+        check(re.search(expect, out), "%s: no %r in:\n%s" % (cmd, expect, out))
+    return out
+
+
+def test_hello_and_arguments(system):
+    t = logon_cms(system, "USER05")
+    cms(t, "LISTFILE * MODULE S", r"HELLO +MODULE +S2[\s\S]*UPPER +MODULE +S2")
+    out = cms(t, "HELLO one two (three) FOURFIVESIX", r"HELLO FROM C ON CMS: 6 ARGUMENTS")
+    for i, arg in enumerate(["ONE", "TWO", r"\(", "THREE", r"\)", "FOURFIVE"], 1):
+        check(re.search(r"ARGUMENT %d: %s(\n|$)" % (i, arg), out), "argument %d:\n%s" % (i, out))
+    cms(t, "HELLO", r"HELLO FROM C ON CMS: 0 ARGUMENTS")
+    logoff(t)
+
+
+def test_return_codes_and_exit(system):
+    t = logon_cms(system, "USER05")
+    cms(t, "CMSTEST RC 123", rc=123)
+    cms(t, "CMSTEST RC -7", rc=-7)
+    cms(t, "CMSTEST EXIT 4242", rc=4242)
+    out = cms(t, "CMSTEST EXIT 0")
+    check("NOT REACHED" not in out, "exit() came back:\n" + out)
+    cms(t, "CMSTEST", r"USAGE: CMSTEST", rc=24)
+    logoff(t)
+
+
+def test_upper_reads_and_writes_a_file(system):
+    t = logon_cms(system, "USER06")
+    cms(t, "UPPER MIXED DATA", r"7 RECORDS COPIED FROM MIXED DATA A1 TO MIXED UPPER A1")
+    cms(t, "LISTFILE MIXED * A ( FORMAT", r"MIXED +UPPER +A1 F +80")
+    out = cms(t, "TYPE MIXED UPPER A", r"LINE 01 OF THE DATA FILE, IN MIXED CASE")
+    check("Case" not in out and "LINE 07" in out, "not upper-cased:\n" + out)
+    cms(t, "UPPER NOSUCH FILE", r"DMSUPP002E FILE 'NOSUCH FILE \*' NOT FOUND", rc=28)
+    cms(t, "UPPER MIXED DATA A NEW COPY S", r"ERROR WRITING 'NEW COPY S': disk is read-only", rc=36)
+    cms(t, "UPPER", r"USAGE: UPPER", rc=24)
+    logoff(t)
+
+
+def test_program_interface(system):
+    """CMSTEST PLIST: raw SVC 202/203 with bad plists and error exits;
+    CMSTEST API: every function of cmsapi.h, storage, formatting."""
+    t = logon_cms(system, "USER07")
+    out = cms(t, "CMSTEST PLIST", r"PLIST CHECKS \d+ FAILURES 0", timeout=60)
+    check(re.search(r"DMSMOD120S 'HELLO MODULE S2' NOT LOADED", out),
+          "no refusal of a nested MODULE:\n" + out)
+    check(re.search(r"CMSTEST +MODULE +A1", out), "the nested LISTFILE typed nothing:\n" + out)
+    out = cms(t, "CMSTEST API", r"API CHECKS \d+ FAILURES 0", timeout=60)
+    check("WRTERM TYPES THIS LINE" in out, "WRTERM:\n" + out)
+    cms(t, "LISTFILE APITEST * A", r"DMSLST002E FILE NOT FOUND", rc=28)
+    logoff(t)
+
+
+def test_console_input(system):
+    t = logon_cms(system, "USER07")
+    t.clear()
+    t.enter("CMSTEST ASK")
+    t.wait(r"TYPE A LINE:")
+    t.wait_status("VM READ")
+    t.enter("a line Typed")
+    t.wait(r"YOU TYPED: a line Typed" + READY)
+    t.clear()
+    t.enter("CMSTEST ASK")
+    t.wait(r"TYPE A LINE:")
+    t.wait_status("VM READ")
+    t.enter("/*")
+    t.wait(r"END OF FILE" + r"\s*\nReady\(00004\);")
+    logoff(t)
+
+
+def test_hx_ends_a_looping_program(system):
+    t = logon_cms(system, "USER08")
+    t.clear()
+    t.enter("CMSTEST LOOP")
+    t.wait(r"LOOPING")
+    t.enter("HX")
+    t.wait(r"\nCMS\s*$", timeout=20)
+    t.wait_status("VM READ")
+    cms(t, "HELLO AFTER HX", r"ARGUMENT 2: HX")
+    logoff(t)
+
+
+def test_program_check(system):
+    t = logon_cms(system, "USER08")
+    out = cms(t, "CMSTEST ABEND", r"DMSABN148T SYSTEM ABEND 0C9 CALLED FROM 04[0-9A-F]{4}", rc=201)
+    check("DIVIDING BY ZERO" in out, "the program did not run:\n" + out)
+    # the file the program was writing was closed (committed) by the abend
+    cms(t, "TYPE ABEND FILE A", r"WRITTEN BEFORE THE ABEND")
+    cms(t, "HELLO STILL WORKS", r"ARGUMENT 2: WORKS")
+    cms(t, "ERASE ABEND FILE A")
+    logoff(t)
+
+
+def test_bad_module_files(system):
+    t = logon_cms(system, "USER08")
+    # a MODULE that is not one: a text file called MODULE
+    cms(t, "LISTFILE * * S ( EXEC")
+    cms(t, "RENAME CMS EXEC A BOGUS MODULE A")
+    cms(t, "BOGUS", r"DMSMOD032E 'BOGUS MODULE A1' IS NOT A VALID MODULE FILE", rc=32)
+    cms(t, "ERASE BOGUS MODULE A")
+    cms(t, "NOMODULE", r"Unknown CP/CMS command", rc=-3)
+    logoff(t)
+
+
+def test_host_tool_and_cms_byte_exact(system):
+    """Files written by the host tool while the system is down are read by
+    a C program in CMS; the files it writes come back byte for byte."""
+    system.stop()
+    system.put_file("USER06", "191", "TEXTIN FILE A1", TEXT)
+    system.put_file("USER06", "191", "BININ DATA A1", BINARY, recfm="V", binary=True)
+    system.put_file("USER06", "191", "BINF DATA A1", BINARY, recfm="F", lrecl=80, binary=True)
+    system.start(fresh=False, update=False)
+    t = logon_cms(system, "USER06")
+    lines = TEXT.count("\n")
+    cms(t, "CMSTEST COPY TEXTIN FILE A TEXTOUT FILE A",
+        r"LINES %d CHARACTERS %d" % (lines, len(TEXT)))
+
+    def digest(data):
+        s = 0
+        for b in data:
+            s = (s * 31 + b) % 1000000007
+        return s
+
+    cms(t, "CMSTEST BCOPY BININ DATA A BINOUT DATA A",
+        r"BYTES %d SUM %d" % (len(BINARY), digest(BINARY)))
+    padded = BINARY + bytes(-len(BINARY) % 80)
+    cms(t, "CMSTEST BCOPY BINF DATA A BINFOUT DATA A F 80",
+        r"BYTES %d SUM %d" % (len(padded), digest(padded)))
+    cms(t, "LISTFILE B* DATA A ( FORMAT", r"BINFOUT +DATA +A1 F +80")
+    logoff(t)
+    system.stop()
+    got = system.get_file("USER06", "191", "TEXTOUT FILE A1")
+    check(got == TEXT, "the text file came back changed:\n%r\n%r" % (got, TEXT))
+    got = system.get_file("USER06", "191", "BINOUT DATA A1", binary=True)
+    check(got == BINARY, "the binary file came back changed: %d bytes, not %d" % (len(got), len(BINARY)))
+    got = system.get_file("USER06", "191", "BINFOUT DATA A1", binary=True)
+    check(got == padded, "the F binary file came back changed")
+    system.start(fresh=False, update=False)
