@@ -79,6 +79,10 @@ int cmd_query(char (*tok)[8], int ntok, const char *line)
         con_typef("RDYMSG = %s", nucon.rdymsg_short ? "SMSG" : "LMSG");
         return 0;
     }
+    if (!strcmp(s, "SVC")) {
+        svc_query();
+        return 0;
+    }
     if (!strcmp(s, "CMSLEVEL")) {
         con_type("CMS LEVEL 6.0");
         return 0;

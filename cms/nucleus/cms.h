@@ -154,6 +154,8 @@ void cms_program_end(void);
 /* SVC 202 by name, as a program calls it: the function table, the
  * nucleus commands, a MODULE. plist: the address the program gave. */
 int svc_call(struct svcrec *s, uint32_t plist);
+/* QUERY SVC: how often programs called what (our addition to QUERY). */
+void svc_query(void);
 
 /* ---------------------------------------------------------------- fsfunc.c */
 /* The file-system functions of SVC 202: rc as R6's FS macros. */

@@ -33,6 +33,23 @@ static void ipl_parm(char *out)
     e2a_field(out, (const void *)(uintptr_t)0x300, 64);
 }
 
+/* Storage keys (docs/cms.md, "Storage"): segment 0 (low storage, the
+ * nucleus's data and stacks) keeps key 0; the user area and free storage
+ * get the user key E, which programs run with (start.S), so that a
+ * program's wild store there is a protection exception (DMSABN148T 0C4)
+ * instead of a broken CMS. The nucleus's code is protected by its
+ * segments in a saved system; after IPL 190 it is key 0 too. Keys are
+ * per 2K block. */
+static void storage_keys(void)
+{
+    for (uint32_t a = 0; a < nucon.storage; a += 2048) {
+        if (a >= CMS_NUC_ENTRY && a < CMS_USER_AREA)
+            continue; /* the shared segments of a saved system: not ours to key */
+        unsigned key = a < CMS_USER_AREA ? 0 : CMS_USER_KEY;
+        __asm__ volatile(".insn rr,0x0800,%0,%1" /* SSK */ : : "d"(key), "a"(a) : "memory");
+    }
+}
+
 static void savesys(const char *parm)
 {
     /* PARM SAVESYS name */
@@ -70,6 +87,7 @@ _Noreturn void cms_main(unsigned ipldev)
     /* from here on, again in every machine that IPLs a saved CMS */
     con_init();
     nucon.storage = diag_storage_size();
+    storage_keys();
     free_init(CMS_USER_AREA, nucon.storage);
     uint8_t ident[40];
     diag_ident(ident, sizeof(ident));

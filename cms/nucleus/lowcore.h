@@ -45,5 +45,6 @@
 /* The user program area starts after the shared segments; free storage
  * is taken from the top of storage down (free.c). */
 #define CMS_USER_AREA 0x40000
+#define CMS_USER_KEY  0xE0 /* the storage key of the user area, and programs' PSW key */
 
 #endif

@@ -45,10 +45,10 @@ static bool running;
 static char running_name[9];
 uint32_t cms_program_sp; /* start.S: the nucleus's stack pointer while a program runs */
 
-/* The plist and save area a program gets: in segment 0, the nucleus's
- * private storage. */
+/* The plist a program gets: in segment 0, which it may read but not
+ * change. Its save area is after its image, in the user area. */
 static uint8_t plist[(MAXTOK + 1) * 8] __attribute__((aligned(8)));
-static uint32_t savearea[18] __attribute__((aligned(8)));
+#define SAVEAREA 72
 
 bool cms_program_running(void) { return running; }
 
@@ -134,7 +134,8 @@ int cms_run_module(const char *name, char (*tok)[8], int ntok, const char *line)
         cmsfs_rclose(r);
         return bad_module(id);
     }
-    if (loccnt > free_user_top() || !free_take_user_area(loccnt)) {
+    uint32_t save = (loccnt + 7) & ~7u; /* the save area, after the image */
+    if (save + SAVEAREA > free_user_top() || !free_take_user_area(save + SAVEAREA)) {
         cmsfs_rclose(r);
         cms_emsg("DMSMOD109S", "VIRTUAL STORAGE CAPACITY EXCEEDED");
         return 104;
@@ -150,10 +151,10 @@ int cms_run_module(const char *name, char (*tok)[8], int ntok, const char *line)
     }
     memset((void *)(uintptr_t)last, 0, loccnt - last);
     build_plist(tok, ntok);
-    memset(savearea, 0, sizeof(savearea));
+    memset((void *)(uintptr_t)save, 0, SAVEAREA);
     running = true;
     memcpy(running_name, name, strlen(name) + 1);
-    rc = cms_call_program(start, (uint32_t)(uintptr_t)plist, (uint32_t)(uintptr_t)savearea);
+    rc = cms_call_program(start, (uint32_t)(uintptr_t)plist, save);
     cms_program_end();
     return rc;
 }

@@ -1,17 +1,18 @@
 /*
- * start.S - the CMS nucleus's entry and its interruption handlers (the
- * job of DMSNUC's low-storage PSWs and DMSITI/DMSITP/DMSITS's entries).
+ * start.S - the CMS nucleus's entry, its interruption handlers, and the
+ * way into a program (the jobs of DMSNUC's low-storage PSWs and of
+ * DMSITI/DMSITP/DMSITS's entries; docs/cms.md, "Interruptions and
+ * nucleus levels").
  *
  * CMS runs in the virtual machine's supervisor state, BC mode, key 0,
  * DAT off. Nucleus code runs disabled; it enables for I/O only while it
  * waits (cms_wait), so an I/O interruption arrives either in a wait or
- * while a user program runs enabled. Each handler saves the registers,
- * switches to the interruption stack, calls C, and returns with LPSW to
- * the old PSW; an old PSW in the wait state goes on after the wait, still
- * enabled, and the code that waited decides what to mask.
+ * while a program runs (enabled, in the user key). SVCs and attentions
+ * that interrupt a program run as nucleus levels on the SVC stack;
+ * program checks abandon what they interrupt.
  *
  * Only System/370 instructions for the privileged work (SIO and friends
- * are written with .insn in cmsio.h); the rest is ordinary 31-bit code
+ * are written with .insn in io.c); the rest is ordinary 31-bit code
  * that runs natively on the host.
  */
 #include "cms/nucleus/lowcore.h"
@@ -154,7 +155,8 @@ cms_ext_entry:
  * run a program in the user area (module.c) with R6's entry registers:
  * R1 the tokenised plist, R13 a save area, R14 the return point, R12 and
  * R15 the entry. It runs enabled for I/O (a console attention reaches
- * CMS: HX). Returns its R15. Where the nucleus's stack pointer was is kept
+ * CMS: HX) with the user key (CMS_USER_KEY), so it can store only into
+ * the user area and free storage. Returns its R15. Where the nucleus's stack pointer was is kept
  * in cms_program_sp, so nothing the program does to its registers
  * matters.
  */
@@ -171,8 +173,10 @@ cms_call_program:
         lr      %r15,%r2
         sr      %r0,%r0
         ssm     .Lenable-0b(%r11)
+        spka    CMS_USER_KEY            /* the user key: the nucleus is protected */
         br      %r15
-2:      stnsm   LC_SCRATCH,0x00         /* disabled again */
+2:      spka    0                       /* the nucleus's key again */
+        stnsm   LC_SCRATCH,0x00         /* disabled again */
         basr    %r11,0
 3:      l       %r1,.Lprogsp-3b(%r11)
         lr      %r2,%r15

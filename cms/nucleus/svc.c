@@ -181,6 +181,23 @@ int svc_call(struct svcrec *s, uint32_t pl)
     return cms_run_module(name, tok, n, line);
 }
 
+static unsigned svc_count[2]; /* SVC 202, SVC 203 */
+
+void svc_query(void)
+{
+    con_typef("SVC 202 %u, SVC 203 %u", svc_count[0], svc_count[1]);
+    char line[CMS_LINE_MAX + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
+        n += (size_t)snprintf(line + n, sizeof(line) - n, "%s%-8s %6u", n ? "   " : "",
+                              functions[i].name, functions[i].calls);
+        if (n > 60 || i + 1 == sizeof(functions) / sizeof(functions[0])) {
+            con_type(line);
+            n = 0;
+        }
+    }
+}
+
 static void svc202(struct svcrec *s)
 {
     uint32_t ret = psw_addr(s), err = 0;

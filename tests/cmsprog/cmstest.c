@@ -6,6 +6,7 @@
  * program check).
  *
  *   CMSTEST RC n        return n                  CMSTEST EXIT n     exit(n) three calls deep
+ *   CMSTEST WILD        store into low storage (a protection exception)
  *   CMSTEST LOOP        loop until HX             CMSTEST ABEND      write a record, then divide by 0
  *   CMSTEST PLIST       raw SVCs, bad plists      CMSTEST API        cmsapi.h, malloc, qsort ...
  *   CMSTEST COPY in-fileid out-fileid             text copy with fgets/fputs
@@ -362,6 +363,12 @@ int main(int argc, char **argv)
     }
     if (!strcmp(what, "ABEND"))
         return abend();
+    if (!strcmp(what, "WILD")) { /* a store into CMS's low storage: the key protects it */
+        printf("STORING INTO LOW STORAGE\n");
+        memset((void *)(uintptr_t)0x60, 0, 0x40); /* the new PSWs */
+        printf("NOT PROTECTED\n");
+        return 0;
+    }
     if (!strcmp(what, "PLIST"))
         return plist_tests();
     if (!strcmp(what, "API"))

@@ -120,6 +120,9 @@ def test_program_interface(system):
     out = cms(t, "CMSTEST API", r"API CHECKS \d+ FAILURES 0", timeout=60)
     check("WRTERM TYPES THIS LINE" in out, "WRTERM:\n" + out)
     cms(t, "LISTFILE APITEST * A", r"DMSLST002E FILE NOT FOUND", rc=28)
+    out = cms(t, "QUERY SVC", r"SVC 202 \d+, SVC 203 \d+")
+    m = re.search(r"RDBUF +(\d+)", out)
+    check(m and int(m.group(1)) > 0, "QUERY SVC counts no RDBUF:\n" + out)
     logoff(t)
 
 
@@ -159,6 +162,35 @@ def test_program_check(system):
     # the file the program was writing was closed (committed) by the abend
     cms(t, "TYPE ABEND FILE A", r"WRITTEN BEFORE THE ABEND")
     cms(t, "HELLO STILL WORKS", r"ARGUMENT 2: WORKS")
+    cms(t, "ERASE ABEND FILE A")
+    # a store into low storage: the user key protects CMS
+    out = cms(t, "CMSTEST WILD", r"DMSABN148T SYSTEM ABEND 0C4 CALLED FROM 04[0-9A-F]{4}", rc=196)
+    check("NOT PROTECTED" not in out, "the store went through:\n" + out)
+    cms(t, "HELLO AGAIN", r"ARGUMENT 1: AGAIN")
+    logoff(t)
+
+
+def test_programs_in_the_saved_system(system):
+    """The saved system CMS shares the nucleus's code read-only: programs,
+    their SVCs and an abend work there as after IPL 190."""
+    m = system.terminal()
+    m.logon("MAINT", "CPCMS")
+    m.clear()
+    m.enter("IPL 190 PARM SAVESYS CMS")
+    m.wait(r"SYSTEM CMS SAVED", timeout=60)
+    m.wait_status("CP READ")
+    m.enter("LOGOFF")
+    m.close()
+    t = system.terminal()
+    t.logon("USER05")
+    t.clear()
+    t.enter("IPL CMS")
+    t.wait(r"CMS VERSION 6\.0", timeout=30)
+    t.wait_status("VM READ")
+    cms(t, "ACCESS")
+    cms(t, "HELLO SHARED", r"ARGUMENT 1: SHARED")
+    cms(t, "CMSTEST API", r"API CHECKS \d+ FAILURES 0", timeout=60)
+    cms(t, "CMSTEST ABEND", r"DMSABN148T SYSTEM ABEND 0C9", rc=201)
     cms(t, "ERASE ABEND FILE A")
     logoff(t)
 
