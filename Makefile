@@ -116,7 +116,7 @@ CMS_CFLAGS := -m31 -march=z900 -mesa -O2 -g -ffreestanding -msoft-float -fno-pic
               -fno-delete-null-pointer-checks --param=min-pagesize=0 $(WARN) $(CMS_INC) \
               -DCMS_GENDATE='"$(CMS_GENDATE)"'
 CMS_ASFLAGS := -m31 -march=z900 -g -I. -Wa,--noexecstack
-CMS_C      := $(sort $(wildcard cms/nucleus/*.c cms/cmd/*.c)) $(CMS_PORTABLE) \
+CMS_C      := $(sort $(wildcard cms/nucleus/*.c cms/cmd/*.c)) $(CMS_PORTABLE) cms/lib/plist.c \
               $(LIB_SRC) $(CONSOLE_SRC) $(wildcard lib/libc/*.c)
 CMS_OBJ    := $(patsubst %.c,$(B)/cms/%.o,$(CMS_C)) $(B)/cms/cms/nucleus/start.o
 CMSNUC     := $(B)/cms/cmsnuc.bin

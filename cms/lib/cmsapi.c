@@ -61,7 +61,7 @@ static void fst_out(const uint8_t *e, struct cms_fst *out)
 
 int fsstate(const char *fn, const char *ft, const char *fm, struct cms_fst *fst)
 {
-    uint8_t p[CMSLIB_FSCBLEN] __attribute__((aligned(8)));
+    uint8_t p[FSCB_LEN] __attribute__((aligned(8)));
     if (!cmslib_fscb(p, "STATE", fn, ft, fm))
         return bad_id(fn, ft, 20, 20, 24);
     int rc = cmslib_svc202(p, NULL);
@@ -72,15 +72,15 @@ int fsstate(const char *fn, const char *ft, const char *fm, struct cms_fst *fst)
 
 int fslist(const char *fn, const char *ft, const char *fm, uint32_t *cursor, struct cms_fst *fst)
 {
-    uint8_t p[CMSLIB_FSCBLEN] __attribute__((aligned(8)));
+    uint8_t p[FSCB_LEN] __attribute__((aligned(8)));
     uint8_t e[CMSFS_FSTLEN] __attribute__((aligned(8)));
     if (!cmslib_fscb(p, "FSTLIST", fn, ft, fm))
         return bad_id(fn, ft, 20, 20, 24);
-    put_be32(p + 28, (uint32_t)(uintptr_t)e);
-    put_be32(p + 32, *cursor);
+    put_be32(p + FSTL_BUFF, (uint32_t)(uintptr_t)e);
+    put_be32(p + FSTL_CURSOR, *cursor);
     int rc = cmslib_svc202(p, NULL);
     if (rc == 0) {
-        *cursor = get_be32(p + 32);
+        *cursor = get_be32(p + FSTL_CURSOR);
         if (fst)
             fst_out(e, fst);
     }
@@ -90,7 +90,7 @@ int fslist(const char *fn, const char *ft, const char *fm, uint32_t *cursor, str
 int fsread(const char *fn, const char *ft, const char *fm, uint32_t recno, void *buf, size_t size,
            size_t *len)
 {
-    uint8_t p[CMSLIB_FSCBLEN] __attribute__((aligned(8)));
+    uint8_t p[FSCB_LEN] __attribute__((aligned(8)));
     if (len)
         *len = 0;
     if (!cmslib_fscb(p, "RDBUF", fn, ft, fm))
@@ -114,7 +114,7 @@ int cmslib_wrbuf(const char *fn, const char *ft, const char *fm, uint32_t recno,
 int cmslib_wrbuf(const char *fn, const char *ft, const char *fm, uint32_t recno, char recfm,
                  const void *buf, size_t len, uint8_t flags)
 {
-    uint8_t p[CMSLIB_FSCBLEN] __attribute__((aligned(8)));
+    uint8_t p[FSCB_LEN] __attribute__((aligned(8)));
     if (!cmslib_fscb(p, "WRBUF", fn, ft, fm))
         return bad_id(fn, ft, 20, 21, 4);
     if (recno > 0xFFFF)
@@ -139,7 +139,7 @@ int fswrite(const char *fn, const char *ft, const char *fm, uint32_t recno, char
 /* FINIS or ERASE: an FSCB with the file id ("*" allowed). */
 static int by_id(const char *func, const char *fn, const char *ft, const char *fm)
 {
-    uint8_t p[CMSLIB_FSCBLEN] __attribute__((aligned(8)));
+    uint8_t p[FSCB_LEN] __attribute__((aligned(8)));
     if (!cmslib_fscb(p, func, fn, ft, fm))
         return bad_id(fn, ft, 20, 20, 24);
     return cmslib_svc202(p, NULL);
@@ -158,11 +158,11 @@ int fserase(const char *fn, const char *ft, const char *fm) { return by_id("ERAS
  * TYPLIN, WAITRD. */
 static int addr_plist(const char *func, const void *addr, uint8_t code, size_t len, uint32_t *r0)
 {
-    uint8_t p[16] __attribute__((aligned(8)));
+    uint8_t p[CONPL_SIZE] __attribute__((aligned(8)));
     cmslib_field(p, func);
-    put_be32(p + 8, (uint32_t)(uintptr_t)addr);
-    put_be32(p + 12, (uint32_t)len & 0xFFFFFF);
-    p[12] = code;
+    put_be32(p + CONPL_ADDR, (uint32_t)(uintptr_t)addr);
+    put_be32(p + CONPL_LEN, (uint32_t)len & 0xFFFFFF);
+    p[CONPL_CODE] = code;
     return cmslib_svc202(p, r0);
 }
 
@@ -198,15 +198,15 @@ int rdterm(char *buf, size_t size, bool upper)
 
 int attn(const char *line, bool lifo)
 {
-    uint8_t p[16] __attribute__((aligned(8))), e[255];
+    uint8_t p[CONPL_SIZE] __attribute__((aligned(8))), e[255];
     size_t n = strlen(line);
     if (n > sizeof(e))
         n = sizeof(e);
     a2e(e, line, n);
     cmslib_field(p, "ATTN");
-    a2e(p + 8, lifo ? "LIFO" : "FIFO", 4);
-    put_be32(p + 12, (uint32_t)(uintptr_t)e & 0xFFFFFF);
-    p[12] = (uint8_t)n;
+    a2e(p + CONPL_ADDR, lifo ? "LIFO" : "FIFO", 4);
+    put_be32(p + CONPL_LEN, (uint32_t)(uintptr_t)e & 0xFFFFFF);
+    p[CONPL_CODE] = (uint8_t)n;
     return cmslib_svc202(p, NULL);
 }
 
@@ -214,7 +214,7 @@ int sentries(void)
 {
     uint8_t p[16] __attribute__((aligned(8)));
     cmslib_field(p, "SENTRIES");
-    memset(p + 8, 0xFF, 8);
+    memset(p + 8, PLIST_FENCE, 8);
     return cmslib_svc202(p, NULL);
 }
 
@@ -255,7 +255,7 @@ void *dmsfree(size_t bytes)
     uint32_t r1 = 0;
     if (bytes == 0 || bytes > 0xFFFFFF)
         return NULL;
-    if (cmslib_svc203(-1, (uint32_t)((bytes + 7) / 8), &r1) != 0)
+    if (cmslib_svc203(-SVC203_DMSFREE, (uint32_t)((bytes + 7) / 8), &r1) != 0)
         return NULL;
     return (void *)(uintptr_t)r1;
 }
@@ -264,5 +264,5 @@ void dmsfret(void *p, size_t bytes)
 {
     uint32_t r1 = (uint32_t)(uintptr_t)p;
     if (p && bytes)
-        (void)cmslib_svc203(-2, (uint32_t)((bytes + 7) / 8), &r1);
+        (void)cmslib_svc203(-SVC203_DMSFRET, (uint32_t)((bytes + 7) / 8), &r1);
 }

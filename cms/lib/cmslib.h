@@ -10,10 +10,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "cms/lib/plist.h"
 
 /* ------------------------------------------------------------ plist.c */
 
 #define CMSLIB_MAXTOK 64 /* tokens in a command's plist (the nucleus's limit) */
+
+/* Split a command line as CMS's scanner does (DMSSCN): blank-delimited
+ * words, "(" and ")" tokens of their own, each cut to 8 characters and
+ * blank padded, as typed. Returns the number of tokens (at most max). */
+int cmslib_scan(const char *line, char (*tok)[8], int max);
 
 /* Tokenise a command line as CMS does: blank-delimited words, "(" and
  * ")" tokens of their own, each upper-cased, truncated to 8 characters,

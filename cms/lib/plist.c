@@ -1,7 +1,9 @@
 /*
- * plist.c - R6 parameter lists as a C program builds them (cmslib.h):
- * the tokenised plist of a command, 8-byte name fields, file modes, the
- * FSCB. Portable: tests/unit/test_cmslib.c runs it on the host.
+ * plist.c - R6 parameter lists as a C program builds them (cmslib.h,
+ * plist.h): the tokenised plist of a command, 8-byte name fields, file
+ * modes, the FSCB; and CMS's command scanner itself, which the nucleus
+ * uses for the lines typed at the terminal (cms_scan). Portable:
+ * tests/unit/test_cmslib.c runs it on the host.
  */
 #include <string.h>
 #include "cms/lib/cmslib.h"
@@ -9,7 +11,7 @@
 
 static char upper(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c; }
 
-int cmslib_tokens(const char *line, uint8_t *out, int max)
+int cmslib_scan(const char *line, char (*tok)[8], int max)
 {
     int n = 0;
     const char *p = line;
@@ -24,14 +26,24 @@ int cmslib_tokens(const char *line, uint8_t *out, int max)
         else
             while (*p && *p != ' ' && *p != '(' && *p != ')')
                 p++;
-        char t[8];
-        memset(t, ' ', 8);
-        for (size_t i = 0; i < (size_t)(p - start) && i < 8; i++)
-            t[i] = upper(start[i]);
-        a2e(out + 8 * n, t, 8);
+        size_t len = (size_t)(p - start);
+        memset(tok[n], ' ', 8);
+        memcpy(tok[n], start, len > 8 ? 8 : len);
         n++;
     }
-    memset(out + 8 * n, 0xFF, 8);
+    return n;
+}
+
+int cmslib_tokens(const char *line, uint8_t *out, int max)
+{
+    char tok[CMSLIB_MAXTOK][8];
+    int n = cmslib_scan(line, tok, max < CMSLIB_MAXTOK ? max : CMSLIB_MAXTOK);
+    for (int i = 0; i < n; i++) {
+        for (int k = 0; k < 8; k++)
+            tok[i][k] = upper(tok[i][k]);
+        a2e(out + 8 * i, tok[i], 8);
+    }
+    memset(out + 8 * n, PLIST_FENCE, 8);
     return n;
 }
 
@@ -61,13 +73,13 @@ bool cmslib_fmode(uint8_t out[2], const char *fm)
     return true;
 }
 
-bool cmslib_fscb(uint8_t p[CMSLIB_FSCBLEN], const char *func, const char *fn, const char *ft,
+bool cmslib_fscb(uint8_t p[FSCB_LEN], const char *func, const char *fn, const char *ft,
                  const char *fm)
 {
-    memset(p, 0, CMSLIB_FSCBLEN);
-    bool ok = cmslib_field(p, func);
-    ok &= cmslib_field(p + 8, fn);
-    ok &= cmslib_field(p + 16, ft);
-    ok &= cmslib_fmode(p + 24, fm);
+    memset(p, 0, FSCB_LEN);
+    bool ok = cmslib_field(p + FSCB_COMM, func);
+    ok &= cmslib_field(p + FSCB_FN, fn);
+    ok &= cmslib_field(p + FSCB_FT, ft);
+    ok &= cmslib_fmode(p + FSCB_FM, fm);
     return ok;
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cms/fs/cmsfs.h"
+#include "cms/lib/cmslib.h"
 #include "cms/nucleus/cms.h"
 #include "cms/nucleus/lowcore.h"
 #include "console/ebcdic.h"
@@ -25,28 +26,7 @@ static bool in_loop;
 
 /* ---------------------------------------------------------------- scanning */
 
-int cms_scan(const char *line, char (*tok)[8], int max)
-{
-    int n = 0;
-    const char *p = line;
-    while (*p && n < max) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        const char *start = p;
-        if (*p == '(' || *p == ')')
-            p++;
-        else
-            while (*p && *p != ' ' && *p != '(' && *p != ')')
-                p++;
-        size_t len = (size_t)(p - start);
-        memset(tok[n], ' ', 8);
-        memcpy(tok[n], start, len > 8 ? 8 : len);
-        n++;
-    }
-    return n;
-}
+int cms_scan(const char *line, char (*tok)[8], int max) { return cmslib_scan(line, tok, max); }
 
 void cms_tokstr(const char tok[8], char out[9])
 {

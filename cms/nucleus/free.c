@@ -139,16 +139,18 @@ bool free_take_user_area(uint32_t top)
 {
     uint8_t *at = (uint8_t *)(uintptr_t)((top + 7) & ~7u);
     struct blk *b = first();
-    if (area_lo != area_base || !b || b->kind != B_FREE || at > (uint8_t *)b + b->size)
+    if (area_lo != area_base || !b || b->kind != B_FREE)
         return false;
     uint8_t *end = (uint8_t *)b + b->size;
-    if (at < end) {
-        if ((size_t)(end - at) < sizeof(struct blk) + 8)
-            return false;
-        struct blk *rest = (struct blk *)at;
-        rest->size = (uint32_t)(end - at);
-        rest->kind = B_FREE;
+    if (at == end) {
+        area_lo = at; /* the program takes the whole first block */
+        return true;
     }
+    if (at > end || (size_t)(end - at) < sizeof(struct blk) + 8)
+        return false;
+    struct blk *rest = (struct blk *)at;
+    rest->size = (uint32_t)(end - at);
+    rest->kind = B_FREE;
     area_lo = at;
     return true;
 }

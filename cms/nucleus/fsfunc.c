@@ -24,33 +24,14 @@
  * afile_close_mode, afile_erase.
  */
 #include <string.h>
+#include "cms/lib/plist.h"
 #include "cms/nucleus/cms.h"
 #include "cms/nucleus/fileid.h"
 #include "console/ebcdic.h"
 #include "lib/bytes.h"
 
-/* FSCB (vm370.md 5.6) */
-#define FSCB_FN   8
-#define FSCB_FT   16
-#define FSCB_FM   24
-#define FSCB_ITNO 26
-#define FSCB_BUFF 28
-#define FSCB_SIZE 32
-#define FSCB_FV   36
-#define FSCB_FLG  37
-#define FSCB_NOIT 38
-#define FSCB_NORD 40
-#define FSCB_LEN  44
-#define FSCBREPL  0x01 /* FSCBFLG: a new file, not appended to (ours) */
-/* FSTLIST: fn ft fm as an FSCB, then AL4(40-byte area) at X'1C' and the
- * cursor (F, in and out) at X'20'. */
-#define FSTL_BUFF   28
-#define FSTL_CURSOR 32
-#define FSTL_LEN    36
-
-#define EB_F     0xC6
-#define EB_V     0xE5
-#define EB_FENCE 0xFF
+#define EB_F 0xC6
+#define EB_V 0xE5
 
 #define AFT_MAX 32
 
@@ -79,7 +60,7 @@ struct fid {
 static int name_field(const uint8_t *f, char out[9], bool pattern)
 {
     out[0] = 0;
-    if (f[0] == EB_FENCE)
+    if (f[0] == PLIST_FENCE)
         return 1;
     e2a_field(out, f, 8);
     if (!out[0])
@@ -87,27 +68,32 @@ static int name_field(const uint8_t *f, char out[9], bool pattern)
     return fileid_valid(out, pattern) ? 0 : -1;
 }
 
-/* The file id of a parameter list. Returns 0, or the return code for a
- * bad fn (badfn), ft (badft) or file mode (badfm). */
-static int fid_parse(uint32_t pl, struct fid *f, bool pattern, int badfn, int badft, int badfm)
+enum { FID_PATTERN = 1, FID_NEEDED = 2 };
+
+/* The file id of a parameter list: patterns allowed with FID_PATTERN, fn
+ * and ft required with FID_NEEDED. Returns 0, or the return code for a
+ * bad (or missing) fn (badfn), ft (badft) or file mode (badfm). */
+static int fid_parse(uint32_t pl, struct fid *f, int how, int badfn, int badft, int badfm)
 {
     const uint8_t *p = at(pl);
+    bool pattern = how & FID_PATTERN;
     memset(f, 0, sizeof(*f));
-    if (name_field(p + FSCB_FN, f->fn, pattern) < 0)
+    if (name_field(p + FSCB_FN, f->fn, pattern) < 0 || (!f->fn[0] && (how & FID_NEEDED)))
         return badfn;
-    if (f->fn[0] && name_field(p + FSCB_FT, f->ft, pattern) < 0)
+    if (f->fn[0] &&
+        (name_field(p + FSCB_FT, f->ft, pattern) < 0 || (!f->ft[0] && (how & FID_NEEDED))))
         return badft;
     if (f->fn[0] && f->ft[0]) {
         a2e_field(f->efn, 8, f->fn);
         a2e_field(f->eft, 8, f->ft);
         uint8_t m = p[FSCB_FM], n = p[FSCB_FM + 1];
-        if (m != EB_FENCE && m != EBCDIC_BLANK) {
+        if (m != PLIST_FENCE && m != EBCDIC_BLANK) {
             char c;
             e2a(&c, &m, 1);
             if (!((c >= 'A' && c <= 'Z') || c == '*'))
                 return badfm;
             f->letter = c;
-            if (n != EB_FENCE && n != EBCDIC_BLANK) {
+            if (n != PLIST_FENCE && n != EBCDIC_BLANK) {
                 e2a(&c, &n, 1);
                 if (!((c >= '0' && c <= '6') || c == '*'))
                     return badfm;
@@ -238,7 +224,7 @@ static int state(struct svcrec *s, uint32_t pl, bool writable)
     if (!cms_readable(pl, FSCB_BUFF + 4))
         return 24;
     struct fid id;
-    int rc = fid_parse(pl, &id, true, 20, 20, 24);
+    int rc = fid_parse(pl, &id, FID_PATTERN, 20, 20, 24);
     if (rc)
         return rc;
     if (!id.fn[0] || !id.ft[0])
@@ -267,23 +253,15 @@ int fs_statew(struct svcrec *s, uint32_t pl) { return state(s, pl, true); }
 
 /* ---------------------------------------------------------------- RDBUF */
 
-/* Read one record into buf: 0, or the cmsfs error. */
-static int read_one(struct afile *a, uint32_t recno, uint8_t *buf, uint32_t size, size_t *len)
-{
-    return cmsfs_read(a->r, recno, buf, size, len);
-}
-
 int fs_rdbuf(struct svcrec *s, uint32_t pl)
 {
     if (!cms_readable(pl, FSCB_LEN))
         return 2;
     const uint8_t *p = at(pl);
     struct fid id;
-    int rc = fid_parse(pl, &id, false, 14, 15, 1);
+    int rc = fid_parse(pl, &id, FID_NEEDED, 14, 15, 1);
     if (rc)
         return rc;
-    if (!id.fn[0] || !id.ft[0])
-        return 14;
     uint32_t buf = get_be32(p + FSCB_BUFF) & 0xFFFFFF, size = get_be32(p + FSCB_SIZE);
     if (size == 0 || !cms_writable(buf, size))
         return 2;
@@ -320,7 +298,7 @@ int fs_rdbuf(struct svcrec *s, uint32_t pl)
     size_t total = 0, len = 0;
     for (unsigned k = 0; k < noit; k++) {
         uint32_t want = noit > 1 ? a->lrecl : size;
-        rc = read_one(a, itno ? itno + k : 0, at(buf + (uint32_t)total), want, &len);
+        rc = cmsfs_read(a->r, itno ? itno + k : 0, at(buf + (uint32_t)total), want, &len);
         if (rc == CMSFS_ETRUNC) {
             total += len; /* the record's whole length: rc 8 says it did not fit */
             break;
@@ -350,13 +328,9 @@ int fs_wrbuf(struct svcrec *s, uint32_t pl)
         return 2;
     const uint8_t *p = at(pl);
     struct fid id;
-    int rc = fid_parse(pl, &id, false, 20, 21, 4);
+    int rc = fid_parse(pl, &id, FID_NEEDED, 20, 21, 4);
     if (rc)
         return rc;
-    if (!id.fn[0])
-        return 20;
-    if (!id.ft[0])
-        return 21;
     if (id.letter == '*')
         return 4;
     if (id.num == '*')
@@ -395,7 +369,7 @@ int fs_wrbuf(struct svcrec *s, uint32_t pl)
     if (!a) {
         struct cmsfs_fst fst;
         bool exists = cmsfs_find(d->fs, id.efn, id.eft, &fst) == CMSFS_OK;
-        bool replace = (p[FSCB_FLG] & FSCBREPL) != 0;
+        bool replace = (p[FSCB_FLG] & FSCB_REPL) != 0;
         if (exists && !replace) {
             if (fst.recfm != recfm)
                 return 16;
@@ -452,7 +426,7 @@ int fs_finis(struct svcrec *s, uint32_t pl)
     struct fid id;
     memset(&id, 0, sizeof(id));
     if (cms_readable(pl, FSCB_ITNO)) {
-        int rc = fid_parse(pl, &id, true, 20, 20, 24);
+        int rc = fid_parse(pl, &id, FID_PATTERN, 20, 20, 24);
         if (rc)
             return rc;
     }
@@ -515,7 +489,7 @@ int fs_erase(struct svcrec *s, uint32_t pl)
     if (!cms_readable(pl, FSCB_ITNO))
         return 24;
     struct fid id;
-    int rc = fid_parse(pl, &id, true, 20, 20, 24);
+    int rc = fid_parse(pl, &id, FID_PATTERN, 20, 20, 24);
     if (rc)
         return rc;
     if (!id.fn[0] || !id.ft[0])
@@ -544,7 +518,7 @@ int fs_fstlist(struct svcrec *s, uint32_t pl)
         return 24;
     const uint8_t *p = at(pl);
     struct fid id;
-    int rc = fid_parse(pl, &id, true, 20, 20, 24);
+    int rc = fid_parse(pl, &id, FID_PATTERN, 20, 20, 24);
     if (rc)
         return rc;
     if (!mode_accessed(id.letter))

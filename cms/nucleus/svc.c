@@ -28,15 +28,16 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "cms/lib/plist.h"
 #include "cms/nucleus/cms.h"
 #include "cms/nucleus/fileid.h"
 #include "cms/nucleus/lowcore.h"
 #include "console/ebcdic.h"
 #include "lib/bytes.h"
 
-#define MAXTOK     64
-#define EB_FENCE   0xFF
-#define TYPLIN_MAX 4096 /* the longest line TYPLIN takes */
+#define MAXTOK      64
+#define PLIST_FENCE 0xFF
+#define TYPLIN_MAX  4096 /* the longest line TYPLIN takes */
 
 static inline uint8_t *at(uint32_t a) { return (uint8_t *)(uintptr_t)a; }
 
@@ -54,9 +55,10 @@ static void set_psw_addr(struct svcrec *s, uint32_t a)
 /* TYPLIN: CL8'TYPLIN', AL4(text), CL1'B|R' colour, AL3(length). */
 static int fn_typlin(struct svcrec *s, uint32_t pl)
 {
-    if (!cms_readable(pl, 16))
+    if (!cms_readable(pl, CONPL_SIZE))
         return 24;
-    uint32_t text = get_be32(at(pl + 8)) & 0xFFFFFF, len = get_be32(at(pl + 12)) & 0xFFFFFF;
+    uint32_t text = get_be32(at(pl + CONPL_ADDR)) & 0xFFFFFF;
+    uint32_t len = get_be32(at(pl + CONPL_LEN)) & 0xFFFFFF;
     if (len > TYPLIN_MAX)
         return 24;
     if (!cms_readable(text, len))
@@ -78,13 +80,14 @@ static int fn_typlin(struct svcrec *s, uint32_t pl)
  * The line (EBCDIC) goes to the buffer; R0 = its length. */
 static int fn_waitrd(struct svcrec *s, uint32_t pl)
 {
-    if (!cms_readable(pl, 16))
+    if (!cms_readable(pl, CONPL_SIZE))
         return 24;
-    uint32_t buf = get_be32(at(pl + 8)) & 0xFFFFFF, size = get_be32(at(pl + 12)) & 0xFFFFFF;
+    uint32_t buf = get_be32(at(pl + CONPL_ADDR)) & 0xFFFFFF;
+    uint32_t size = get_be32(at(pl + CONPL_LEN)) & 0xFFFFFF;
     if (size == 0 || !cms_writable(buf, size))
         return 2;
     char line[CMS_LINE_MAX + 1];
-    int n = con_read(line, sizeof(line), at(pl + 12)[0] == 0xE4 /* U */);
+    int n = con_read(line, sizeof(line), at(pl + CONPL_CODE)[0] == 0xE4 /* U */);
     if ((uint32_t)n > size)
         n = (int)size;
     a2e(at(buf), line, (size_t)n);
@@ -97,13 +100,13 @@ static int fn_attn(struct svcrec *s, uint32_t pl)
 {
     static const uint8_t lifo[4] = {0xD3, 0xC9, 0xC6, 0xD6}, fifo[4] = {0xC6, 0xC9, 0xC6, 0xD6};
     static const uint8_t blanks[4] = {0x40, 0x40, 0x40, 0x40};
-    if (!cms_readable(pl, 16))
+    if (!cms_readable(pl, CONPL_SIZE))
         return 24;
     const uint8_t *p = at(pl);
-    bool is_lifo = memcmp(p + 8, lifo, 4) == 0;
-    if (!is_lifo && memcmp(p + 8, fifo, 4) != 0 && memcmp(p + 8, blanks, 4) != 0)
+    bool is_lifo = memcmp(p + CONPL_ADDR, lifo, 4) == 0;
+    if (!is_lifo && memcmp(p + CONPL_ADDR, fifo, 4) != 0 && memcmp(p + CONPL_ADDR, blanks, 4) != 0)
         return 24;
-    uint32_t len = p[12], text = get_be32(p + 12) & 0xFFFFFF;
+    uint32_t len = p[CONPL_CODE], text = get_be32(p + CONPL_LEN) & 0xFFFFFF;
     if (!cms_readable(text, len))
         return 2;
     char line[256];
@@ -144,8 +147,8 @@ static bool plist_name(uint32_t pl, char name[9])
  * storage, or MAXTOK), in ASCII. */
 static int plist_tokens(uint32_t pl, char (*tok)[8], int max)
 {
-    static const uint8_t fence[8] = {EB_FENCE, EB_FENCE, EB_FENCE, EB_FENCE,
-                                     EB_FENCE, EB_FENCE, EB_FENCE, EB_FENCE};
+    static const uint8_t fence[8] = {PLIST_FENCE, PLIST_FENCE, PLIST_FENCE, PLIST_FENCE,
+                                     PLIST_FENCE, PLIST_FENCE, PLIST_FENCE, PLIST_FENCE};
     int n = 0;
     for (; n < max && cms_readable(pl + 8u * (unsigned)n, 8); n++) {
         const uint8_t *t = at(pl + 8u * (unsigned)n);
@@ -216,7 +219,6 @@ static void svc202(struct svcrec *s)
 
 /* ---------------------------------------------------------------- SVC 203 */
 
-enum { SVC203_DMSFREE = 1, SVC203_DMSFRET = 2 };
 #define FREE_MAX_DW 0x200000u /* 16M in doublewords */
 
 static void svc203(struct svcrec *s)

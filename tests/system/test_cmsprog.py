@@ -15,8 +15,7 @@ import subprocess
 
 import harness
 from harness import check
-
-READY = r"\nReady(\(\d{5}\)|\(-\d{4}\))?; T=\d+\.\d\d/\d+\.\d\d \d\d:\d\d:\d\d"
+from test_cms import READY, cms  # a command and its Ready message
 CMSTEST = os.path.join(harness.REPO, "build", "cms", "testmodules", "cmstest.module")
 
 DATA = "".join("line %02d of the data file, in mixed Case\n" % i for i in range(1, 8))
@@ -58,22 +57,6 @@ def logoff(t):
     t.enter("#CP LOGOFF")
     t.wait(r"LOGOFF AT|VM/370 ONLINE", timeout=20)
     t.close()
-
-
-def cms(t, cmd, expect=None, rc=0, timeout=30):
-    """Run a CMS command on a cleared screen; wait for its Ready message,
-    check the return code and (a pattern) the response; return it."""
-    t.clear()
-    t.enter(cmd)
-    t.wait(re.escape(cmd) + r"[\s\S]*?" + READY, timeout)
-    text = t.text()
-    m = re.search(re.escape(cmd) + r"([\s\S]*?)" + READY, text)
-    out, code = m.group(1), m.group(2)
-    got = 0 if not code else int(code.strip("()"))
-    check(got == rc, "%s: return code %d, not %d:\n%s" % (cmd, got, rc, text))
-    if expect:
-        check(re.search(expect, out), "%s: no %r in:\n%s" % (cmd, expect, out))
-    return out
 
 
 def test_hello_and_arguments(system):

@@ -55,7 +55,7 @@ static void test_tokens(void)
 
 static void test_fscb(void)
 {
-    uint8_t p[CMSLIB_FSCBLEN], want[8];
+    uint8_t p[FSCB_LEN], want[8];
     CU_ASSERT_TRUE(cmslib_fscb(p, "RDBUF", "profile", "Exec", "a1"));
     etok(want, "RDBUF");
     CU_ASSERT_EQUAL(memcmp(p, want, 8), 0);
@@ -65,7 +65,7 @@ static void test_fscb(void)
     CU_ASSERT_EQUAL(memcmp(p + 16, want, 8), 0);
     CU_ASSERT_EQUAL(p[24], 0xC1); /* A */
     CU_ASSERT_EQUAL(p[25], 0xF1); /* 1 */
-    for (int i = 26; i < CMSLIB_FSCBLEN; i++)
+    for (int i = 26; i < FSCB_LEN; i++)
         CU_ASSERT_EQUAL(p[i], 0);
     CU_ASSERT_TRUE(cmslib_fscb(p, "STATE", "*", "*", ""));
     CU_ASSERT_EQUAL(p[24], 0x40);
