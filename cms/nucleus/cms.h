@@ -142,6 +142,9 @@ _Noreturn void cms_unwind(bool hx, bool commit, int rc);
 /* ---------------------------------------------------------------- exec.c */
 bool cms_exec_exists(const char *name);
 int cms_exec(char (*tok)[8], int ntok, const char *line);
+/* After an unwind: the EXECs that were running are forgotten, their
+ * storage given back. */
+void cms_exec_abandon(void);
 /* ---------------------------------------------------------------- module.c */
 /* Load and run "name MODULE"; -3 if there is none. */
 int cms_run_module(const char *name, char (*tok)[8], int ntok, const char *line);

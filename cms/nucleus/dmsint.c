@@ -197,6 +197,7 @@ _Noreturn void cms_unwind(bool hx, bool commit, int rc)
     *(volatile uint32_t *)(uintptr_t)LC_SVCDEPTH = 0; /* every nucleus level is abandoned */
     (void)afile_close_all(commit);
     cms_program_end();
+    cms_exec_abandon();
     unwound.pending = true;
     unwound.hx = hx;
     unwound.rc = rc;

@@ -15,7 +15,9 @@ static bool shared_ready;
 struct loaded {
     unsigned n;
     char **lines;
+    struct loaded *outer; /* the EXEC that runs this one, or NULL */
 };
+static struct loaded *innermost; /* the EXECs running now */
 
 static int get_line(void *fctx, unsigned n, const char **text)
 {
@@ -76,9 +78,12 @@ bool cms_exec_exists(const char *name)
 
 static void unload(struct loaded *l)
 {
+    if (!l)
+        return;
     for (unsigned i = 0; i < l->n; i++)
         cms_mfree(l->lines[i]);
     cms_mfree(l->lines);
+    cms_mfree(l);
 }
 
 int cms_exec(char (*tok)[8], int ntok, const char *line)
@@ -96,10 +101,13 @@ int cms_exec(char (*tok)[8], int ntok, const char *line)
     struct cmsfs_rfile *r;
     if (cmsfs_ropen(d->fs, fst.fn, fst.ft, &r) != 0)
         return exec_error(&env, name, 0, EXEC_RC_FORMAT);
-    struct loaded l = {0, cms_calloc((fst.records ? fst.records : 1) * sizeof(char *))};
+    /* in free storage, not on the stack: cms_exec_abandon finds it after an unwind */
+    struct loaded *l = cms_calloc(sizeof(*l));
+    if (l)
+        l->lines = cms_calloc((fst.records ? fst.records : 1) * sizeof(char *));
     uint8_t rec[EXEC_LINEMAX];
-    int rc = l.lines ? 0 : EXEC_RC_STORAGE;
-    while (rc == 0 && l.n < fst.records) {
+    int rc = l && l->lines ? 0 : EXEC_RC_STORAGE;
+    while (rc == 0 && l->n < fst.records) {
         size_t len;
         int e = cmsfs_read(r, 0, rec, sizeof(rec), &len);
         if (e && e != CMSFS_ETRUNC)
@@ -115,18 +123,33 @@ int cms_exec(char (*tok)[8], int ntok, const char *line)
         while (len > 0 && t[len - 1] == ' ')
             len--;
         t[len] = 0;
-        l.lines[l.n++] = t;
+        l->lines[l->n++] = t;
     }
     cmsfs_rclose(r);
     if (rc) {
-        unload(&l);
+        unload(l);
         return exec_error(&env, name, 0, rc);
     }
-    struct exec_file file = {.fixed = fst.recfm == 0xC6, .nlines = l.n, .line = get_line, .fctx = &l};
+    struct exec_file file = {.fixed = fst.recfm == 0xC6, .nlines = l->n, .line = get_line, .fctx = l};
     memcpy(file.name, name, sizeof(file.name));
+    l->outer = innermost;
+    innermost = l;
     rc = exec_run(&env, &file, (const char (*)[EXEC_TOKLEN])(tok + 1), ntok - 1);
-    unload(&l);
+    innermost = l->outer;
+    unload(l);
     return rc;
+}
+
+void cms_exec_abandon(void)
+{
+    /* the EXECs' frames are gone (an abend or HX unwound them): their
+     * storage is given back and no level runs */
+    while (innermost) {
+        struct loaded *l = innermost;
+        innermost = l->outer;
+        unload(l);
+    }
+    shared.depth = 0;
 }
 
 int cmd_exec(char (*tok)[8], int ntok, const char *line)

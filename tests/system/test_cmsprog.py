@@ -31,10 +31,20 @@ def put_module(system, userid, path, name):
     check(r.returncode == 0, "cmsfs write %s MODULE: %s" % (name, r.stdout + r.stderr))
 
 
+# EXECs that run programs which do not come back: HX and an abend end the
+# EXEC too, and the next EXEC is not nested in the abandoned one
+LOOPX = "&CONTROL OFF\nCMSTEST LOOP\n&TYPE AFTER THE LOOP\n"
+ABENDX = "&CONTROL OFF\nCMSTEST ABEND\n&TYPE AFTER THE ABEND\n"
+LEVEL = "&CONTROL OFF\n&TYPE EXEC LEVEL &GLOBAL\n"
+
+
 def prelaunch(system):
     for user in ("USER05", "USER06", "USER07", "USER08"):
         put_module(system, user, CMSTEST, "CMSTEST")
     system.put_file("USER06", "191", "MIXED DATA A1", DATA, recfm="F", lrecl=80)
+    system.put_file("USER08", "191", "LOOPX EXEC A1", LOOPX)
+    system.put_file("USER08", "191", "ABENDX EXEC A1", ABENDX)
+    system.put_file("USER08", "191", "LEVEL EXEC A1", LEVEL)
 
 
 def make_system():
@@ -135,6 +145,15 @@ def test_hx_ends_a_looping_program(system):
     t.wait(r"\nCMS\s*$", timeout=20)
     t.wait_status("VM READ")
     cms(t, "HELLO AFTER HX", r"ARGUMENT 2: HX")
+    # a looping program in an EXEC: HX ends both
+    t.clear()
+    t.enter("LOOPX")
+    t.wait(r"LOOPING")
+    t.enter("HX")
+    t.wait(r"\nCMS\s*$", timeout=20)
+    t.wait_status("VM READ")
+    check("AFTER THE LOOP" not in t.text(), "the EXEC went on after HX:\n" + t.text())
+    cms(t, "LEVEL", r"EXEC LEVEL 1")
     logoff(t)
 
 
@@ -145,6 +164,11 @@ def test_program_check(system):
     # the file the program was writing was closed (committed) by the abend
     cms(t, "TYPE ABEND FILE A", r"WRITTEN BEFORE THE ABEND")
     cms(t, "HELLO STILL WORKS", r"ARGUMENT 2: WORKS")
+    cms(t, "ERASE ABEND FILE A")
+    # in an EXEC: the abend ends the EXEC too
+    out = cms(t, "ABENDX", r"DMSABN148T SYSTEM ABEND 0C9", rc=201)
+    check("AFTER THE ABEND" not in out, "the EXEC went on after the abend:\n" + out)
+    cms(t, "LEVEL", r"EXEC LEVEL 1")
     cms(t, "ERASE ABEND FILE A")
     # a store into low storage: the user key protects CMS
     out = cms(t, "CMSTEST WILD", r"DMSABN148T SYSTEM ABEND 0C4 CALLED FROM 04[0-9A-F]{4}", rc=196)
