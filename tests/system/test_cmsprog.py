@@ -11,6 +11,7 @@ message their return code.
 
 import os
 import re
+import struct
 import subprocess
 
 import harness
@@ -38,6 +39,26 @@ ABENDX = "&CONTROL OFF\nCMSTEST ABEND\n&TYPE AFTER THE ABEND\n"
 LEVEL = "&CONTROL OFF\n&TYPE EXEC LEVEL &GLOBAL\n"
 
 
+def module_image(code, first=0x40000, loccnt=None):
+    """A MODULE image (tools/cmscc's format): the 80-byte header, then code."""
+    head = bytearray(80)
+    struct.pack_into(">IIII", head, 0, first, first, first + len(code),
+                     loccnt if loccnt else first + len(code))
+    head[0x2B] = 0x80
+    return bytes(head) + code
+
+
+# LA 15,7 / BR 14: a program in the R6 way, without the C runtime
+TINY = bytes.fromhex("41F0000707FE")
+
+
+def put_image(system, userid, name, image):
+    path = os.path.join(system.state, "put-%s.module" % name)
+    with open(path, "wb") as f:
+        f.write(image)
+    put_module(system, userid, path, name)
+
+
 def prelaunch(system):
     for user in ("USER05", "USER06", "USER07", "USER08"):
         put_module(system, user, CMSTEST, "CMSTEST")
@@ -45,6 +66,9 @@ def prelaunch(system):
     system.put_file("USER08", "191", "LOOPX EXEC A1", LOOPX)
     system.put_file("USER08", "191", "ABENDX EXEC A1", ABENDX)
     system.put_file("USER08", "191", "LEVEL EXEC A1", LEVEL)
+    put_image(system, "USER08", "TINY", module_image(TINY))
+    put_image(system, "USER08", "HUGE", module_image(TINY, loccnt=0xFF0000))
+    put_image(system, "USER08", "LOW", module_image(TINY, first=0x20000))
 
 
 def make_system():
@@ -210,6 +234,10 @@ def test_bad_module_files(system):
     cms(t, "BOGUS", r"DMSMOD032E 'BOGUS MODULE A1' IS NOT A VALID MODULE FILE", rc=32)
     cms(t, "ERASE BOGUS MODULE A")
     cms(t, "NOMODULE", r"Unknown CP/CMS command", rc=-3)
+    cms(t, "TINY", rc=7)  # no C runtime: R15 comes back as the return code
+    cms(t, "HUGE", r"DMSMOD109S VIRTUAL STORAGE CAPACITY EXCEEDED", rc=104)
+    cms(t, "LOW", r"DMSMOD032E 'LOW MODULE A1' IS NOT A VALID MODULE FILE", rc=32)
+    cms(t, "TINY", rc=7)
     logoff(t)
 
 
