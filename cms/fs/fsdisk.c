@@ -272,6 +272,44 @@ int cmsfs_relabel(const struct cmsfs_io *io, const uint8_t label[6])
     return write_label(io, label);
 }
 
+int cmsfs_recomp(const struct cmsfs_io *io, unsigned cyls)
+{
+    if (!io || !io->io)
+        return CMSFS_EINVAL;
+    if (io->readonly)
+        return CMSFS_ERDONLY;
+    uint32_t num = disk_blocks(io, cyls);
+    if (cyls == 0 || cyls > io->cylinders || num < FS_FIRST)
+        return CMSFS_EINVAL;
+    struct cmsfs_disk *d;
+    int rc = cmsfs_open(io, &d);
+    if (rc)
+        return rc;
+    /* every block in use must lie inside the new size */
+    for (uint32_t b = num + 1; b <= d->num; b++)
+        if (map_get(d->map, b)) {
+            cmsfs_close(d);
+            return CMSFS_EFULL;
+        }
+    uint8_t *buf = cmsfs_alloc(CMSFS_BLKSIZE + FS_MAPALLOC);
+    if (!buf) {
+        cmsfs_close(d);
+        return CMSFS_ENOMEM;
+    }
+    uint8_t *mfd = buf, *map = buf + CMSFS_BLKSIZE;
+    memset(map, 0, FS_MAPALLOC);
+    memcpy(map, d->map, d->mapbytes);
+    /* the map's extension blocks hold the same bits: only the MFD changes,
+     * in one block write */
+    fs_build_mfd(mfd, d->fstblk, d->nfst, d->ext, d->next, num, cyls, map, (num + 7) / 8,
+                 d->mfdtail);
+    struct cmsfs_blk v = {FS_MFD_BLK, mfd};
+    rc = io->io(io->ctx, true, &v, 1) ? CMSFS_EIO : CMSFS_OK;
+    cmsfs_free(buf);
+    cmsfs_close(d);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- ACCESS: the checks */
 
 struct check {

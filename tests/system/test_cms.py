@@ -125,6 +125,10 @@ def test_format_a_temporary_disk_and_file_commands(system):
     t.enter("TMP1A0")
     t.wait(r"DMSFOR732I '2' CYLINDERS FORMATTED ON DISK 'B\(1A0\)'" + r"[\s\S]*" + READY, timeout=60)
     cms(t, "QUERY DISK B", r"TMP1A0 1A0 B   R/W    2 3350")
+    cms(t, "FORMAT 1A0 B 1 ( RECOMP", r"DMSFOR732I '1' CYLINDERS FORMATTED")
+    cms(t, "QUERY DISK B", r"TMP1A0 1A0 B   R/W    1 3350")
+    cms(t, "FORMAT 1A0 B ( RECOMP")
+    cms(t, "QUERY DISK B", r"TMP1A0 1A0 B   R/W    2 3350")
     # a file made by LISTFILE ( EXEC, then the file commands on it
     cms(t, "TYPE DATA FILE A 3 4", r"^\s*LINE 03 OF THE DATA FILE\s*\nLINE 04 OF THE DATA FILE\s*$")
     cms(t, "TYPE DATA FILE A 12 * ( HEX", r"D3C9D5C5 40F1F2")
