@@ -69,6 +69,10 @@ int con_read(char *buf, size_t size, bool upper);
 void con_stack(const char *line, bool lifo);
 int con_stacked(void);
 void con_desbuf(void);
+/* MAKEBUF: a new buffer, read before the older ones; returns its number.
+ * DROPBUF n: drop buffer n and the newer ones (0: the newest). */
+int con_makebuf(void);
+int con_dropbuf(int n);
 /* Process an attention that arrived: read the line; an immediate command
  * (HX, HT, RT, ...) takes effect, another line joins the typed-ahead
  * lines. Returns true if HX was given. */

@@ -55,6 +55,27 @@ STATE NOSUCH FILE A
 
 
 DATA = "".join("LINE %02d OF THE DATA FILE\n" % i for i in range(1, 13))
+BUFS = """&CONTROL OFF
+&STACK FIRST
+MAKEBUF
+&TYPE BUF &RETCODE
+&STACK SECOND
+&STACK LIFO THIRD
+SENTRIES
+&TYPE ENTRIES &RETCODE
+&READ VARS &A
+&READ VARS &B
+&TYPE READ &A &B
+MAKEBUF
+&TYPE BUF &RETCODE
+&STACK GONE1
+&STACK GONE2
+DROPBUF
+SENTRIES
+&TYPE LEFT &RETCODE
+&READ VARS &C
+&TYPE LAST &C
+"""
 
 
 def put_execs(system):
@@ -63,6 +84,7 @@ def put_execs(system):
     system.put_file("USER04", "191", "COUNT EXEC A1", COUNT, recfm="F", lrecl=80)
     system.put_file("USER04", "191", "FMT EXEC A1", FMT)
     system.put_file("USER04", "191", "NESTED EXEC A1", NESTED)
+    system.put_file("USER04", "191", "BUFS EXEC A1", BUFS)
 
 
 def make_system():
@@ -186,6 +208,8 @@ def test_exec_profile_arguments_loops_and_stack(system):
     out = cms(t, "EXEC NESTED", r"LEVEL 1\s*\nLEVEL 2\s*\nLEVEL 3")
     check(len(re.findall(r"DMSSTT002E", out)) == 3 and
           len(re.findall(r"STATE RC 28", out)) == 3, "each level ran STATE:\n" + out)
+    cms(t, "EXEC BUFS", r"BUF 1\s*\nENTRIES 3\s*\nREAD THIRD SECOND\s*\nBUF 1\s*\nLEFT 1\s*\n"
+                        r"LAST FIRST")
     cms(t, "EXEC NOSUCH", r"DMSEXT072E ERROR IN EXEC FILE NOSUCH, LINE 0 - FILE NOT FOUND", rc=801)
     t.close()
 
