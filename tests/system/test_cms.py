@@ -178,6 +178,11 @@ def test_bad_commands(system):
     cms(t, "TYPE ONLYONE", r"DMSTYP054E INCOMPLETE FILEID SPECIFIED", rc=24)
     cms(t, "TYPE NO SUCH FILE", r"DMSTYP048E INVALID MODE", rc=24)
     cms(t, "ACCESS 999 C", r"DMSACC113S C\(999\) NOT ATTACHED", rc=100)
+    # CP's logical line editing: # ends a line, " takes the next character as it is
+    t.clear()
+    t.enter("QUERY RDYMSG#QUERY IMPCP")
+    t.wait(r"RDYMSG = LMSG\s*\n" + READY[2:] + r"\s*\nIMPCP = ON\s*\n" + READY[2:])
+    cms(t, 'STATE "#X FILE', r"DMSSTT002E FILE '#X FILE A' NOT FOUND", rc=28)
     t.clear()
     t.enter("SET RDYMSG SMSG")
     t.wait(r"SET RDYMSG SMSG\s*\nR;")
