@@ -77,6 +77,9 @@ int con_dropbuf(int n);
  * (HX, HT, RT, ...) takes effect, another line joins the typed-ahead
  * lines. Returns true if HX was given. */
 bool con_attention_check(void);
+/* The same, first letting in an attention that is pending while the
+ * nucleus computes (for loops that do no I/O, such as an EXEC's). */
+bool con_attention_poll(void);
 
 /* ---------------------------------------------------------------- free.c */
 void free_init(uint32_t low, uint32_t high);

@@ -204,6 +204,26 @@ static bool immediate(const char *l)
     return true;
 }
 
+/* Let a pending I/O interruption in (the nucleus runs disabled): the
+ * system mask opens for I/O for one instruction. Each opening is an SSM
+ * that CP simulates, so a busy caller (a looping EXEC) opens it only
+ * every POLL_EVERY checks. */
+#define POLL_EVERY 16
+
+static void io_window(void)
+{
+    uint8_t mask = 0;
+    __asm__ volatile("stosm %0,0xfe\n\tssm %0" : "+Q"(mask) : : "memory", "cc");
+}
+
+bool con_attention_poll(void)
+{
+    static unsigned calls;
+    if (++calls % POLL_EVERY == 0)
+        io_window();
+    return con_attention_check();
+}
+
 bool con_attention_check(void)
 {
     while (con_attention) {

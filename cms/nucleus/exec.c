@@ -39,7 +39,7 @@ static void x_type(void *ctx, const char *line) { con_type(line); }
 static int x_read(void *ctx, char *buf, size_t size) { return con_read(buf, size, true); }
 static void x_stack(void *ctx, const char *line, bool lifo) { con_stack(line, lifo); }
 static int x_stacked(void *ctx) { return con_stacked(); }
-static bool x_halted(void *ctx) { return con_attention_check(); }
+static bool x_halted(void *ctx) { return con_attention_poll(); }
 static void *x_alloc(void *ctx, size_t n) { return cms_calloc(n); }
 static void x_free(void *ctx, void *p, size_t n) { cms_mfree(p); }
 

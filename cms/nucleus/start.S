@@ -68,7 +68,7 @@ _start:
         HANDLER cms_io_entry, LC_IOSAVE, cms_io_interrupt
         /* an I/O interruption that ended a wait: go on after it */
         tm      LC_IOOLD+1,0x02
-        bz      1f
+        jz      1f
         ni      LC_IOOLD+1,0xFD
 1:      lpsw    LC_IOOLD
 

@@ -76,6 +76,12 @@ SENTRIES
 &READ VARS &C
 &TYPE LAST &C
 """
+LOOPY = """&CONTROL OFF
+&N = 0
+&TYPE LOOPING
+-AGAIN &N = &N + 1
+&GOTO -AGAIN
+"""
 
 
 def put_execs(system):
@@ -85,6 +91,7 @@ def put_execs(system):
     system.put_file("USER04", "191", "FMT EXEC A1", FMT)
     system.put_file("USER04", "191", "NESTED EXEC A1", NESTED)
     system.put_file("USER04", "191", "BUFS EXEC A1", BUFS)
+    system.put_file("USER04", "191", "LOOPY EXEC A1", LOOPY)
 
 
 def make_system():
@@ -215,6 +222,15 @@ def test_exec_profile_arguments_loops_and_stack(system):
           len(re.findall(r"STATE RC 28", out)) == 3, "each level ran STATE:\n" + out)
     cms(t, "EXEC BUFS", r"BUF 1\s*\nENTRIES 3\s*\nREAD THIRD SECOND\s*\nBUF 1\s*\nLEFT 1\s*\n"
                         r"LAST FIRST")
+    # HX typed while an EXEC loops ends it
+    t.clear()
+    t.enter("EXEC LOOPY")
+    t.wait(r"LOOPING")
+    time.sleep(0.5)
+    check("Ready" not in t.text(), "LOOPY EXEC ended by itself:\n" + t.text())
+    t.enter("HX")
+    t.wait(READY, timeout=20)
+    cms(t, "QUERY RDYMSG", r"RDYMSG = LMSG")
     cms(t, "EXEC NOSUCH", r"DMSEXT072E ERROR IN EXEC FILE NOSUCH, LINE 0 - FILE NOT FOUND", rc=801)
     t.close()
 
