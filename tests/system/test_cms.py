@@ -76,6 +76,14 @@ SENTRIES
 &READ VARS &C
 &TYPE LAST &C
 """
+VARS = """&CONTROL OFF
+&TYPE DISKA &DISKA DISKZ &DISKZ RW &DISK*
+&STACK HT
+&TYPE HIDDEN
+&STACK RT
+&TYPE SHOWN &TYPEFLAG
+&EMSG ABC123E BAD THING
+"""
 LOOPY = """&CONTROL OFF
 &N = 0
 &TYPE LOOPING
@@ -92,6 +100,7 @@ def put_execs(system):
     system.put_file("USER04", "191", "NESTED EXEC A1", NESTED)
     system.put_file("USER04", "191", "BUFS EXEC A1", BUFS)
     system.put_file("USER04", "191", "LOOPY EXEC A1", LOOPY)
+    system.put_file("USER04", "191", "VARS EXEC A1", VARS)
 
 
 def make_system():
@@ -222,6 +231,8 @@ def test_exec_profile_arguments_loops_and_stack(system):
           len(re.findall(r"STATE RC 28", out)) == 3, "each level ran STATE:\n" + out)
     cms(t, "EXEC BUFS", r"BUF 1\s*\nENTRIES 3\s*\nREAD THIRD SECOND\s*\nBUF 1\s*\nLEFT 1\s*\n"
                         r"LAST FIRST")
+    out = cms(t, "EXEC VARS", r"DISKA CMS DISKZ NA RW A\s*\nSHOWN RT\s*\nDMSABC123E BAD THING")
+    check("HIDDEN" not in out, "HT did not halt typing:\n" + out)
     # HX typed while an EXEC loops ends it
     t.clear()
     t.enter("EXEC LOOPY")
