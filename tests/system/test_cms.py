@@ -194,6 +194,8 @@ def test_bad_commands(system):
     cms(t, "TYPE ONLYONE", r"DMSTYP054E INCOMPLETE FILEID SPECIFIED", rc=24)
     cms(t, "TYPE NO SUCH FILE", r"DMSTYP048E INVALID MODE", rc=24)
     cms(t, "ACCESS 999 C", r"DMSACC113S C\(999\) NOT ATTACHED", rc=100)
+    cms(t, "FORMAT 190 C", r"DMSFOR037E DISK 'C\(190\)' IS READ/ONLY", rc=36)
+    cms(t, "QUERY DISK S", r"CMS190 190 S   R/O")
     # CP's logical line editing: # ends a line, " takes the next character as it is
     t.clear()
     t.enter("QUERY RDYMSG#QUERY IMPCP")
