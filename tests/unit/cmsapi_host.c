@@ -214,9 +214,9 @@ static bool parse_mode(const char *fm, struct mode *m)
 static bool good_name(const char *s, bool pattern)
 {
     uint8_t f[8];
-    char buf[9];
     size_t n = strlen(s);
     if (pattern && n && s[n - 1] == '*') {
+        char buf[9];
         if (n == 1)
             return true;
         snprintf(buf, sizeof(buf), "%.*s", (int)(n - 1), s);
@@ -639,14 +639,14 @@ int host_run(int (*prog)(int, char **), const char *line)
             p++;
         if (!*p)
             break;
-        size_t l = 1;
+        const char *e = p + 1;
         if (*p != '(' && *p != ')')
-            while (p[l] && p[l] != ' ' && p[l] != '(' && p[l] != ')')
-                l++;
-        size_t k = l > 8 ? 8 : l;
-        for (size_t i = 0; i < k; i++)
-            tok[argc][i] = (char)toupper((unsigned char)p[i]);
-        tok[argc][k] = 0;
+            while (*e && *e != ' ' && *e != '(' && *e != ')')
+                e++;
+        size_t l = (size_t)(e - p);
+        snprintf(tok[argc], sizeof(tok[argc]), "%.*s", (int)(l > 8 ? 8 : l), p);
+        for (char *c = tok[argc]; *c; c++)
+            *c = (char)toupper((unsigned char)*c);
         argv[argc] = tok[argc];
         argc++;
         p += l;

@@ -21,12 +21,7 @@ void util_fid_take(struct util_fid *f, char **argv, int i)
 {
     copy8(f->fn, argv[i]);
     copy8(f->ft, argv[i + 1]);
-    size_t n = strlen(argv[i + 2]);
-    /* a mode longer than two characters is kept whole enough to be refused */
-    memcpy(f->fm, argv[i + 2], n > 2 ? 2 : n);
-    f->fm[n > 2 ? 2 : n] = 0;
-    if (n > 2)
-        f->fm[1] = '?';
+    copy8(f->fm, argv[i + 2]);
 }
 
 int util_two_fids(const char *mod, int paren, char **argv, struct util_fid *a, struct util_fid *b)
@@ -78,8 +73,8 @@ static char bad_name(const char *s, unsigned allow)
 static bool good_mode(const char *m, unsigned allow)
 {
     char l = m[0], d = m[0] ? m[1] : 0;
-    if (!((l >= 'A' && l <= 'Z') || (l == '*' && (allow & UTIL_STAR)) ||
-          (l == '=' && (allow & UTIL_EQ))))
+    if (strlen(m) > 2 || !((l >= 'A' && l <= 'Z') || (l == '*' && (allow & UTIL_STAR)) ||
+                           (l == '=' && (allow & UTIL_EQ))))
         return false;
     return d == 0 || (d >= '0' && d <= '6') || (d == '*' && (allow & UTIL_STAR));
 }
@@ -117,8 +112,7 @@ void util_fst_fid(struct util_fid *f, const struct cms_fst *fst)
 {
     copy8(f->fn, fst->fn);
     copy8(f->ft, fst->ft);
-    memcpy(f->fm, fst->fm, 2);
-    f->fm[2] = 0;
+    copy8(f->fm, fst->fm);
 }
 
 void util_fid_text(char *out, size_t size, const struct util_fid *f)

@@ -67,10 +67,10 @@ bool util_number(const char *s, uint32_t *v);
 
 /* ---------------------------------------------------------------- file ids */
 
-/* A file id as typed: three tokens (uppercase ASCII), e.g. "*" "TEST" "A". */
+/* A file id as typed: three tokens (uppercase ASCII), e.g. "*" "TEST" "A";
+ * a valid fm is a letter and perhaps a number ("A", "A1"). */
 struct util_fid {
-    char fn[9], ft[9];
-    char fm[3];
+    char fn[9], ft[9], fm[9];
 };
 
 /* What a token may hold besides a plain name. */

@@ -91,12 +91,9 @@ static int compare(struct cmp *c, int argc, char **argv)
         util_msg(MOD, "019E", "IDENTICAL FILEIDS");
         return 24;
     }
-    char fm[9];
     util_subst(b->fn, b->fn, a->fn);
     util_subst(b->ft, b->ft, a->ft);
-    util_subst(fm, b->fm, a->fm);
-    memcpy(b->fm, fm, 2);
-    b->fm[2] = 0;
+    util_subst(b->fm, b->fm, a->fm);
     for (int k = 0; k < 2; k++) {
         if ((rc = util_state(MOD, &c->id[k], &c->f[k], true)))
             return rc;

@@ -311,10 +311,7 @@ static void subst_fid(struct util_fid *out, const struct util_fid *f, const stru
     char letter[2] = {like->fm[0], 0};
     util_subst(out->fn, f->fn, like->fn);
     util_subst(out->ft, f->ft, like->ft);
-    char fm[9];
-    util_subst(fm, f->fm, letter);
-    memcpy(out->fm, fm, 2);
-    out->fm[2] = 0;
+    util_subst(out->fm, f->fm, letter);
 }
 
 static int add_job(struct cpy *cp, const struct util_fid *like, uint32_t first)
@@ -529,6 +526,20 @@ static void close_all(const struct cpy *cp, const struct job *j, const struct ou
         fsclose(o->ofst.fn, o->ofst.ft, o->ofst.fm);
 }
 
+/* The old output's records from r on, as they are. */
+static int copy_old(struct cpy *cp, struct out *o, uint32_t r)
+{
+    int rc = 0;
+    for (; r <= o->ofst.records && !rc; r++) {
+        size_t len;
+        if ((rc = read_rec(&o->ofst, r, cp->ibuf, &len)) == 12)
+            return 0;
+        if (!rc)
+            rc = util_work_write(&o->w, cp->ibuf, len);
+    }
+    return rc;
+}
+
 static int run_job(struct cpy *cp, struct job *j)
 {
     struct out out;
@@ -539,30 +550,14 @@ static int run_job(struct cpy *cp, struct job *j)
     out_format(cp, j, &out);
     util_work_start(&out.w, MOD, "COPYFILE", "CMSUT1", &j->out, out.recfm);
     out.base = 1;
-    if (cp->how == APPEND && out.exists) /* the old records first, as they are */
-        for (uint32_t r = 1; r <= out.ofst.records && !rc; r++) {
-            size_t len;
-            if ((rc = read_rec(&out.ofst, r, cp->ibuf, &len)) == 12) {
-                rc = 0;
-                break;
-            }
-            if (!rc)
-                rc = util_work_write(&out.w, cp->ibuf, len);
-        }
+    if (cp->how == APPEND && out.exists) /* the old records first */
+        rc = copy_old(cp, &out, 1);
     for (uint32_t i = 0; i < j->n && !rc; i++) {
         type_copy(cp, &out, &cp->in[j->first + i], i == 0);
         rc = copy_input(cp, &out, &cp->in[j->first + i]);
     }
-    /* OVLY: the old records past the new ones stay */
-    for (; !rc && cp->how == OVLY && out.exists && out.base <= out.ofst.records; out.base++) {
-        size_t len;
-        if ((rc = read_rec(&out.ofst, out.base, cp->ibuf, &len)) == 12) {
-            rc = 0;
-            break;
-        }
-        if (!rc)
-            rc = util_work_write(&out.w, cp->ibuf, len);
-    }
+    if (!rc && cp->how == OVLY && out.exists) /* the old records past the new ones */
+        rc = copy_old(cp, &out, out.base);
     close_all(cp, j, &out);
     if (!rc && out.w.records == 0) {
         char id[32];
