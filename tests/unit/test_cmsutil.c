@@ -936,6 +936,32 @@ static void t_read_error(void)
     }
 }
 
+/* A file per input for 20 inputs: every one copied, each to its own. */
+static void t_many_files(void)
+{
+    host_reset();
+    char id[32], rec[24];
+    for (int i = 1; i <= 20; i++) {
+        const char *recs[] = {rec};
+        snprintf(id, sizeof(id), "F%02d MANY A1", i);
+        snprintf(rec, sizeof(rec), "FILE %02d", i);
+        host_put(id, 'V', 0, recs, 1);
+    }
+    CU_ASSERT_EQUAL(host_run(copyfile_main, "COPYFILE * MANY A = COPY A"), 0);
+    CU_ASSERT_STRING_EQUAL(host_output(), "");
+    for (int i = 1; i <= 20; i++) {
+        snprintf(id, sizeof(id), "F%02d COPY A1", i);
+        snprintf(rec, sizeof(rec), "FILE %02d", i);
+        struct tfile f = {id, 'V', 7, {rec}};
+        char why[200] = "";
+        bool same = file_is(&f, why, sizeof(why));
+        if (!same)
+            printf("\n    many files: %s", why);
+        CU_ASSERT_TRUE(same);
+    }
+    clean("many files");
+}
+
 /* Copies that fill a disk exactly are whole; a read-only disk is left
  * byte for byte as it was. */
 static void t_read_only(void)
@@ -1030,6 +1056,7 @@ static CU_TestInfo cases[] = {
     {"COMPARE", t_compare},
     {"disk full leaves the old output", t_disk_full},
     {"read-only disk untouched", t_read_only},
+    {"a file per input for 20 files", t_many_files},
     {"I/O errors leave the old output", t_read_error},
     {"storage running out", t_no_storage},
     {"SORT of 3000 records", t_sort_many},

@@ -180,11 +180,8 @@ static int parse_options(struct cpy *cp, int argc, char **argv, int paren)
     if (o[O_EBCDIC].set) {
         /* 026 keypunch (BCD) characters to their 029 ones, as R6's help lists them */
         static const char from[] = "{&%#@'", to[] = ")+(=':";
-        uint8_t t[256];
-        memcpy(t, cp->table, sizeof(t));
         for (int i = 0; from[i]; i++)
-            t[util_a2e(from[i])] = util_a2e(to[i]);
-        memcpy(cp->table, t, sizeof(t));
+            cp->table[util_a2e(from[i])] = util_a2e(to[i]);
     }
     if (o[O_UPCASE].set || o[O_LOWCASE].set)
         util_xlate_case(cp->table, o[O_UPCASE].set);
@@ -273,9 +270,10 @@ static bool reserved(const struct cms_fst *f)
 
 static bool add_input(struct cpy *cp, const struct cms_fst *f)
 {
+    struct cms_fst copy = *f; /* f may be in cp->in, which grow() moves */
     if (!grow((void **)&cp->in, &cp->capin, cp->nin, sizeof(*cp->in)))
         return false;
-    cp->in[cp->nin++] = *f;
+    cp->in[cp->nin++] = copy;
     return true;
 }
 
