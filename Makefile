@@ -74,7 +74,7 @@ CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
 # interpreter and the editor (they do I/O only through their callers).
 CMS_PORTABLE := $(wildcard cms/fs/*.c cms/exec/*.c cms/edit/*.c)
 UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE) \
-              $(CMS_PORTABLE) $(CMSFS_LIB)
+              $(CMS_PORTABLE) $(CMSFS_LIB) $(filter-out %/main.c,$(wildcard cms/util/*/*.c))
 UNITTESTS  := $(B)/host/unittests
 
 .PHONY: all cp cms tools guests diagnose unit test systest bench run setup clean format
