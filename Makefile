@@ -200,7 +200,7 @@ $(B)/guests/%.deck: tests/guests/%.S tests/guests/s370.inc tests/guests/mkdeck.p
 	$(Q)$(OBJCOPY) -O binary $(B)/guests/$*.elf $(B)/guests/$*.bin
 	$(Q)python3 tests/guests/mkdeck.py $(B)/guests/$*.bin $@ --load 0x1000 $(DECKFLAGS)
 
-$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h cms/*/*.h tools/*/*.h lib/*.h tests/unit/*.h \
+$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h cms/*/*.h cms/util/*/*.h tools/*/*.h lib/*.h tests/unit/*.h \
                                        tests/unit/*/*.h)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
