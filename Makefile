@@ -76,7 +76,8 @@ CMS_PORTABLE := $(wildcard cms/fs/*.c cms/exec/*.c cms/edit/*.c)
 # The portable part of the C runtime of CMS programs (cms/lib): plists, fopen's arguments.
 CMSLIB_PORTABLE := cms/lib/plist.c cms/lib/fmode.c
 UNIT_SRC   := $(wildcard tests/unit/*.c) $(filter-out dasd/cpvol.c,$(CPVOL_SRC)) $(CP_PORTABLE) \
-              $(CMS_PORTABLE) $(CMSFS_LIB) $(CMSLIB_PORTABLE)
+              $(CMS_PORTABLE) $(CMSFS_LIB) $(CMSLIB_PORTABLE) \
+              $(filter-out %/main.c,$(wildcard cms/util/*/*.c))
 UNITTESTS  := $(B)/host/unittests
 
 .PHONY: all cp cms cmsprogs tools guests diagnose unit test systest bench run setup clean format
@@ -156,14 +157,14 @@ $(CMSBOOT): cms/nucleus/boot.S
 # and made into a MODULE file by tools/cmscc. Every cms/examples/NAME.c
 # and every directory cms/util/NAME/ (its .c files and cms/util/common/*.c)
 # becomes $(B)/cms/modules/name.module, which tools/cpcms install_cms puts
-# on the system disk as NAME MODULE; the test programs tests/cmsprog/NAME.c
+# on the system disk as NAME MODULE; the test programs tests/cms/NAME.c
 # become $(B)/cms/testmodules/name.module for the system tests.
 CMSPROG_INC    := -nostdinc -isystem $(shell $(S390CC) -print-file-name=include) \
                   -Icms/lib/include -Ilib/include -Icms/lib -I.
 CMSPROG_CFLAGS := -m31 -march=z900 -mesa -O2 -g -ffreestanding -msoft-float -fno-pic -fno-pie \
                   -fno-common -fno-stack-protector -fno-asynchronous-unwind-tables \
                   -ffunction-sections -fdata-sections --param=min-pagesize=0 $(WARN) $(CMSPROG_INC)
-CMSLIB_C   := $(sort $(wildcard cms/lib/*.c)) lib/fmt.c lib/libc/string.c console/ebcdic.c \
+CMSLIB_C   := $(sort $(wildcard cms/lib/*.c)) $(LIB_SRC) lib/libc/string.c console/ebcdic.c \
               cms/fs/fsfst.c
 CMSLIB_OBJ := $(patsubst %.c,$(B)/cmsprog/%.o,$(CMSLIB_C))
 CMSLIB     := $(B)/cmsprog/libcms.a
@@ -173,7 +174,7 @@ CMSPROG_LD := $(S390CC) -m31 -nostdlib -static -no-pie -Wl,-T,cms/lib/module.ld 
 EXAMPLES   := $(patsubst cms/examples/%.c,%,$(wildcard cms/examples/*.c))
 UTIL_DIRS  := $(filter-out common,$(patsubst cms/util/%/,%,$(wildcard cms/util/*/)))
 UTIL_COMMON := $(wildcard cms/util/common/*.c)
-CMSTESTS   := $(patsubst tests/cmsprog/%.c,%,$(wildcard tests/cmsprog/*.c))
+CMSTESTS   := $(patsubst tests/cms/%.c,%,$(wildcard tests/cms/*.c))
 MODULES    := $(patsubst %,$(B)/cms/modules/%.module,$(EXAMPLES) $(UTIL_DIRS))
 TESTMODULES := $(patsubst %,$(B)/cms/testmodules/%.module,$(CMSTESTS))
 
@@ -203,7 +204,7 @@ endef
 $(B)/cms/modules/%.elf: $(B)/cmsprog/cms/examples/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
 	$(call cmsprog_link,$@,$<)
 
-$(B)/cms/testmodules/%.elf: $(B)/cmsprog/tests/cmsprog/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
+$(B)/cms/testmodules/%.elf: $(B)/cmsprog/tests/cms/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
 	$(call cmsprog_link,$@,$<)
 
 define util_module
@@ -218,7 +219,7 @@ $(B)/cms/%.module: $(B)/cms/%.elf tools/cmscc
 
 .SECONDARY: $(MODULES:.module=.elf) $(TESTMODULES:.module=.elf) \
             $(patsubst %,$(B)/cmsprog/cms/examples/%.o,$(EXAMPLES)) \
-            $(patsubst %,$(B)/cmsprog/tests/cmsprog/%.o,$(CMSTESTS))
+            $(patsubst %,$(B)/cmsprog/tests/cms/%.o,$(CMSTESTS))
 
 $(CPVOL): $(CPVOL_SRC) $(wildcard */*.h cp/*/*.h lib/*.h)
 	@mkdir -p $(dir $@)
@@ -273,7 +274,7 @@ $(B)/guests/%.deck: tests/guests/%.S tests/guests/s370.inc tests/guests/mkdeck.p
 	$(Q)$(OBJCOPY) -O binary $(B)/guests/$*.elf $(B)/guests/$*.bin
 	$(Q)python3 tests/guests/mkdeck.py $(B)/guests/$*.bin $@ --load 0x1000 $(DECKFLAGS)
 
-$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h cms/*/*.h tools/*/*.h lib/*.h tests/unit/*.h \
+$(UNITTESTS): $(UNIT_SRC) $(wildcard */*.h cp/*/*.h cms/*/*.h cms/util/*/*.h tools/*/*.h lib/*.h tests/unit/*.h \
                                        tests/unit/*/*.h)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)

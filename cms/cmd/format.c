@@ -111,7 +111,7 @@ int cmd_format(char (*tok)[8], int ntok, const char *line)
         return 36;
     }
     char lab[CMS_LINE_MAX + 1];
-    if (!label_only) {
+    if (!label_only && !recomp) {
         con_typef("DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK '%c(%03X)'. DO YOU WISH TO "
                   "CONTINUE? (YES|NO):",
                   m[0], vaddr);
@@ -141,18 +141,21 @@ int cmd_format(char (*tok)[8], int ntok, const char *line)
                 for (unsigned h = 0; h < g.heads && rc == 0; h++)
                     rc = format_track(&g, a, c, h);
             cms_mfree(a);
+            if (rc == 0)
+                rc = cmsfs_format(&g.io, elab, want);
         } else {
-            /* RECOMP: the label stays */
-            struct cmsfs_disk *fs;
-            if (cmsfs_open(&g.io, &fs) == 0) {
-                struct cmsfs_info in;
-                cmsfs_disk_info(fs, &in);
-                memcpy(elab, in.label, 6);
-                cmsfs_close(fs);
+            /* RECOMP: the files stay, only the directory's size changes */
+            rc = cmsfs_recomp(&g.io, want);
+            if (rc == CMSFS_EFULL || rc == CMSFS_ENOTCMS || rc == CMSFS_ECORRUPT) {
+                if (rc == CMSFS_EFULL)
+                    cms_emsg("DMSFOR217E", "FILES ON DISK '%c(%03X)' USE MORE THAN %u CYLINDERS",
+                             m[0], vaddr, want);
+                else
+                    cms_emsg("DMSFOR069E", "DISK '%c(%03X)' IS NOT A CMS DISK", m[0], vaddr);
+                disk_access(vaddr, m[0], 0);
+                return rc == CMSFS_EFULL ? 36 : 100;
             }
         }
-        if (rc == 0)
-            rc = cmsfs_format(&g.io, elab, want);
     }
     if (rc) {
         cms_emsg("DMSFOR125S", "PERMANENT UNIT CHECK ON DISK '%c(%03X)'", m[0], vaddr);

@@ -113,4 +113,38 @@ int cmd_desbuf(char (*tok)[8], int ntok, const char *line)
 
 int cmd_sentries(char (*tok)[8], int ntok, const char *line) { return con_stacked(); }
 
-int cmd_makebuf(char (*tok)[8], int ntok, const char *line) { return 1; }
+/* MAKEBUF: rc = the new buffer's number. */
+int cmd_makebuf(char (*tok)[8], int ntok, const char *line)
+{
+    if (ntok > 1) {
+        char t[9];
+        cms_tokstr(tok[1], t);
+        cms_emsg("DMSMKB070E", "INVALID PARAMETER '%s'", t);
+        return 24;
+    }
+    return con_makebuf();
+}
+
+/* DROPBUF [n]: drop buffer n (default the newest) and every newer one. */
+int cmd_dropbuf(char (*tok)[8], int ntok, const char *line)
+{
+    int n = 0;
+    if (ntok > 1) {
+        char t[9];
+        cms_tokstr(tok[1], t);
+        for (const char *p = t; *p; p++) {
+            if (*p < '0' || *p > '9' || n > 9999) {
+                cms_emsg("DMSDRB070E", "INVALID PARAMETER '%s'", t);
+                return 24;
+            }
+            n = n * 10 + (*p - '0');
+        }
+    }
+    if (ntok > 2) {
+        char t[9];
+        cms_tokstr(tok[2], t);
+        cms_emsg("DMSDRB070E", "INVALID PARAMETER '%s'", t);
+        return 24;
+    }
+    return con_dropbuf(n);
+}

@@ -98,6 +98,10 @@ void cmsfs_now(struct cmsfs_date *d);
  * (the IPL records of an IPL-able disk). Does not write the track format:
  * the minidisk must already have 800-byte records R1-Rk on every track. */
 int cmsfs_format(const struct cmsfs_io *io, const uint8_t label[6], unsigned cyls);
+/* FORMAT n ( RECOMP: make the file system use the first cyls cylinders,
+ * keeping every file (only the MFD is rewritten). EFULL if a block in use
+ * lies beyond the new size; the disk is then unchanged. */
+int cmsfs_recomp(const struct cmsfs_io *io, unsigned cyls);
 /* FORMAT ( LABEL: rewrite only the label (block 3). */
 int cmsfs_relabel(const struct cmsfs_io *io, const uint8_t label[6]);
 

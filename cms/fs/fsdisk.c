@@ -187,15 +187,25 @@ static int write_label(const struct cmsfs_io *io, const uint8_t label[6])
     return io->io(io->ctx, true, &v, 1) ? CMSFS_EIO : CMSFS_OK;
 }
 
-int cmsfs_format(const struct cmsfs_io *io, const uint8_t label[6], unsigned cyls)
+/* A file system of cyls cylinders on io: its blocks in *num, or why not. */
+static int size_for(const struct cmsfs_io *io, unsigned cyls, uint32_t *num)
 {
     if (!io || !io->io)
         return CMSFS_EINVAL;
     if (io->readonly)
         return CMSFS_ERDONLY;
-    uint32_t num = disk_blocks(io, cyls);
-    if (cyls == 0 || cyls > io->cylinders || num < FS_FIRST)
+    *num = disk_blocks(io, cyls);
+    if (cyls == 0 || cyls > io->cylinders || *num < FS_FIRST)
         return CMSFS_EINVAL;
+    return CMSFS_OK;
+}
+
+int cmsfs_format(const struct cmsfs_io *io, const uint8_t label[6], unsigned cyls)
+{
+    uint32_t num;
+    int rc = size_for(io, cyls, &num);
+    if (rc)
+        return rc;
     /* an empty directory: one empty FST block (block 5), blocks 1-5 in use */
     uint8_t *buf = cmsfs_alloc(2 * CMSFS_BLKSIZE + FS_MAPALLOC);
     if (!buf)
@@ -208,7 +218,7 @@ int cmsfs_format(const struct cmsfs_io *io, const uint8_t label[6], unsigned cyl
     fs_build_mfd(mfd, &fstblk, 1, NULL, 0, num, cyls, map, (num + 7) / 8, NULL);
     /* the FST block first, then the MFD that lists it, then the label */
     struct cmsfs_blk v = {FS_FIRST, fst};
-    int rc = io->io(io->ctx, true, &v, 1) ? CMSFS_EIO : CMSFS_OK;
+    rc = io->io(io->ctx, true, &v, 1) ? CMSFS_EIO : CMSFS_OK;
     if (rc == CMSFS_OK) {
         v = (struct cmsfs_blk){FS_MFD_BLK, mfd};
         rc = io->io(io->ctx, true, &v, 1) ? CMSFS_EIO : CMSFS_OK;
@@ -232,6 +242,41 @@ int cmsfs_relabel(const struct cmsfs_io *io, const uint8_t label[6])
     if (memcmp(blk + LBL_ID, cms_id, 4) != 0)
         return CMSFS_ENOTCMS;
     return write_label(io, label);
+}
+
+int cmsfs_recomp(const struct cmsfs_io *io, unsigned cyls)
+{
+    uint32_t num;
+    int rc = size_for(io, cyls, &num);
+    if (rc)
+        return rc;
+    struct cmsfs_disk *d;
+    rc = cmsfs_open(io, &d);
+    if (rc)
+        return rc;
+    /* every block in use must lie inside the new size */
+    for (uint32_t b = num + 1; b <= d->num; b++)
+        if (map_get(d->map, b)) {
+            cmsfs_close(d);
+            return CMSFS_EFULL;
+        }
+    uint8_t *buf = cmsfs_alloc(CMSFS_BLKSIZE + FS_MAPALLOC);
+    if (!buf) {
+        cmsfs_close(d);
+        return CMSFS_ENOMEM;
+    }
+    uint8_t *mfd = buf, *map = buf + CMSFS_BLKSIZE;
+    memset(map, 0, FS_MAPALLOC);
+    memcpy(map, d->map, d->mapbytes);
+    /* the map's extension blocks hold the same bits: only the MFD changes,
+     * in one block write */
+    fs_build_mfd(mfd, d->fstblk, d->nfst, d->ext, d->next, num, cyls, map, (num + 7) / 8,
+                 d->mfdtail);
+    struct cmsfs_blk v = {FS_MFD_BLK, mfd};
+    rc = io->io(io->ctx, true, &v, 1) ? CMSFS_EIO : CMSFS_OK;
+    cmsfs_free(buf);
+    cmsfs_close(d);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- ACCESS: the checks */

@@ -10,6 +10,7 @@ const struct cms_cmd cms_commands[] = {
     {"ACCESS", 2, cmd_access},
     {"CP", 2, cmd_cp},
     {"DESBUF", 6, cmd_desbuf},
+    {"DROPBUF", 7, cmd_dropbuf},
     {"ERASE", 5, cmd_erase},
     {"EXEC", 2, cmd_exec},
     {"FORMAT", 6, cmd_format},

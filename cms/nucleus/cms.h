@@ -83,10 +83,17 @@ int con_read(char *buf, size_t size, bool upper);
 void con_stack(const char *line, bool lifo);
 int con_stacked(void);
 void con_desbuf(void);
+/* MAKEBUF: a new buffer, read before the older ones; returns its number.
+ * DROPBUF n: drop buffer n and the newer ones (0: the newest). */
+int con_makebuf(void);
+int con_dropbuf(int n);
 /* Process an attention that arrived: read the line; an immediate command
  * (HX, HT, RT, ...) takes effect, another line joins the typed-ahead
  * lines. Returns true if HX was given. */
 bool con_attention_check(void);
+/* The same, first letting in an attention that is pending while the
+ * nucleus computes (for loops that do no I/O, such as an EXEC's). */
+bool con_attention_poll(void);
 
 /* ---------------------------------------------------------------- free.c */
 void free_init(uint32_t low, uint32_t high);
@@ -136,7 +143,8 @@ int cms_first_command(const char *line);
 void cms_startup_disks(void);
 /* End what runs (a program, EXECs, commands) and go back to the command
  * loop: files closed (committed if commit), user storage given back.
- * hx: HX (the loop types "CMS"); otherwise an abend with return code rc. */
+ * hx: HX (the loop types "CMS", then Ready); otherwise an abend with return
+ * code rc. */
 _Noreturn void cms_unwind(bool hx, bool commit, int rc);
 
 /* ---------------------------------------------------------------- exec.c */

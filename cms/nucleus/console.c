@@ -22,12 +22,14 @@ extern bool con_attention; /* io.c */
 
 struct line {
     struct line *next;
+    int buf; /* the console stack's buffer it is in (MAKEBUF) */
     char text[];
 };
 
 static struct line *stack_head, *stack_tail; /* program stack */
 static struct line *typed_head, *typed_tail; /* typed ahead */
 static int nstacked;
+static int nbuf; /* buffers made by MAKEBUF: the newest is read first */
 static unsigned width = 130;
 
 void con_init(void)
@@ -90,24 +92,52 @@ static struct line *newline(const char *text)
     return l;
 }
 
+/* The stack holds the newest buffer's lines first, then the older
+ * buffers' in turn. A line joins the newest buffer: LIFO at its front,
+ * FIFO after its last line. */
 void con_stack(const char *text, bool lifo)
 {
     struct line *l = newline(text);
     if (!l)
         return;
-    if (lifo) {
-        l->next = stack_head;
-        stack_head = l;
-        if (!stack_tail)
-            stack_tail = l;
-    } else {
-        if (stack_tail)
-            stack_tail->next = l;
-        else
-            stack_head = l;
+    l->buf = nbuf;
+    struct line **at = &stack_head;
+    if (!lifo)
+        while (*at && (*at)->buf == nbuf)
+            at = &(*at)->next;
+    l->next = *at;
+    *at = l;
+    if (!l->next)
         stack_tail = l;
-    }
     nstacked++;
+}
+
+int con_makebuf(void) { return ++nbuf; }
+
+int con_dropbuf(int n)
+{
+    if (n <= 0 || n > nbuf)
+        n = nbuf;
+    if (n == 0)
+        n = 1;
+    while (stack_head && stack_head->buf >= n) {
+        struct line *l = stack_head;
+        stack_head = l->next;
+        cms_mfree(l);
+        nstacked--;
+    }
+    if (!stack_head)
+        stack_tail = NULL;
+    nbuf = n - 1;
+    return 0;
+}
+
+/* A read takes the first line; the buffers it emptied end. */
+static void buffers_emptied(void)
+{
+    int top = stack_head ? stack_head->buf : 0;
+    if (nbuf > top)
+        nbuf = top;
 }
 
 int con_stacked(void) { return nstacked; }
@@ -126,6 +156,7 @@ void con_desbuf(void)
 {
     drop_all(&stack_head, &stack_tail);
     nstacked = 0;
+    nbuf = 0;
 }
 
 /* Read one line from the terminal (a VM READ), as typed, in ASCII. */
@@ -173,6 +204,26 @@ static bool immediate(const char *l)
     return true;
 }
 
+/* Let a pending I/O interruption in (the nucleus runs disabled): the
+ * system mask opens for I/O for one instruction. Each opening is an SSM
+ * that CP simulates, so a busy caller (a looping EXEC) opens it only
+ * every POLL_EVERY checks. */
+#define POLL_EVERY 16
+
+static void io_window(void)
+{
+    uint8_t mask = 0;
+    __asm__ volatile("stosm %0,0xfe\n\tssm %0" : "+Q"(mask) : : "memory", "cc");
+}
+
+bool con_attention_poll(void)
+{
+    static unsigned calls;
+    if (++calls % POLL_EVERY == 0)
+        io_window();
+    return con_attention_check();
+}
+
 bool con_attention_check(void)
 {
     while (con_attention) {
@@ -214,6 +265,7 @@ int con_read(char *buf, size_t size, bool upper)
     if (stack_head) {
         n = take(&stack_head, &stack_tail, buf, size);
         nstacked--;
+        buffers_emptied();
     } else {
         (void)con_attention_check();
         if (typed_head) {

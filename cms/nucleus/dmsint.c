@@ -247,9 +247,8 @@ _Noreturn void cms_loop(void)
         unwound.pending = false;
         nucon.halt = false;
         if (unwound.hx)
-            con_type("CMS");
-        else
-            ready(unwound.rc);
+            con_type("CMS"); /* R6's answer to HX */
+        ready(unwound.rc);
     }
     for (;;) {
         nucon.halt = false;
@@ -265,10 +264,9 @@ _Noreturn void cms_loop(void)
         int err = afile_close_all(true);
         if (err)
             cms_emsg("DMSFNS105S", "ERROR %d (%s) CLOSING A FILE", -err, cmsfs_strerror(err));
-        if (nucon.halt) /* HX: R6 types CMS */
+        if (nucon.halt) /* HX: R6's answer */
             con_type("CMS");
-        else
-            ready(rc);
+        ready(rc);
         nucon.halt = false;
     }
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "cms/cmd/cmd.h"
 #include "cms/exec/exec.h"
+#include "cms/nucleus/disk.h"
 #include "console/ebcdic.h"
 
 static struct exec_shared shared;
@@ -41,8 +42,59 @@ static void x_type(void *ctx, const char *line) { con_type(line); }
 static int x_read(void *ctx, char *buf, size_t size) { return con_read(buf, size, true); }
 static void x_stack(void *ctx, const char *line, bool lifo) { con_stack(line, lifo); }
 static int x_stacked(void *ctx) { return con_stacked(); }
-static bool x_halted(void *ctx) { return con_attention_check(); }
+static bool x_halted(void *ctx) { return con_attention_poll(); }
 static void *x_alloc(void *ctx, size_t n) { return cms_calloc(n); }
+
+static void x_immediate(void *ctx, const char *cmd)
+{
+    nucon.typing_halted = cmd[0] == 'H';
+}
+
+static bool x_typing_halted(void *ctx) { return nucon.typing_halted; }
+
+static void x_emsg(void *ctx, const char *line, size_t idlen)
+{
+    char id[16];
+    if (idlen == 0 || idlen >= sizeof(id)) {
+        con_type(line);
+        return;
+    }
+    memcpy(id, line, idlen);
+    id[idlen] = 0;
+    cms_emsg(id, "%s", line[idlen] == ' ' ? line + idlen + 1 : line + idlen);
+}
+
+/* &DISKx, &DISK*, &DISK?: what CMS knows of its disks. */
+static bool x_sysvar(void *ctx, const char *name, char value[EXEC_TOKLEN + 1])
+{
+    if (strncmp(name, "&DISK", 5) != 0 || !name[5] || name[6])
+        return false;
+    char m = name[5];
+    if (m == '*' || m == '?') {
+        struct adt *best = NULL;
+        uint32_t most = 0;
+        for (struct adt *d = disk_next(NULL); d; d = disk_next(d)) {
+            if (!d->rw || !d->fs)
+                continue;
+            struct cmsfs_info in;
+            cmsfs_disk_info(d->fs, &in);
+            if (!best || (m == '?' && in.left > most)) {
+                best = d;
+                most = in.left;
+            }
+        }
+        if (!best)
+            return false; /* NONE */
+        value[0] = best->mode;
+        value[1] = 0;
+        return true;
+    }
+    struct adt *d = adt_of(m);
+    if (!d || !d->fs)
+        return false; /* NA */
+    memcpy(value, "CMS", 4);
+    return true;
+}
 static void x_free(void *ctx, void *p, size_t n) { cms_mfree(p); }
 
 static const struct exec_env env = {
@@ -53,6 +105,10 @@ static const struct exec_env env = {
     .stack = x_stack,
     .stacked = x_stacked,
     .halted = x_halted,
+    .immediate = x_immediate,
+    .typing_halted = x_typing_halted,
+    .emsg = x_emsg,
+    .sysvar = x_sysvar,
     .alloc = x_alloc,
     .free = x_free,
 };

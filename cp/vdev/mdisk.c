@@ -26,7 +26,11 @@
  *    minidisk's.
  *  - Recalibrate X'13' becomes a seek to the minidisk's cylinder 0 head 0;
  *    Read IPL X'02' becomes that seek, a Read R0 that skips its data and
- *    a Read Data of record 1.
+ *    a Read Data of record 1. The IPL's CCWs at 8 arrive only with those
+ *    24 bytes, so they run as a second program: when the first ended
+ *    right after record 1, the second begins with Search ID Equal on
+ *    record 1 and a skipped Read Data, and stands where the device stood
+ *    (a plain Read Data at 8 then reads record 2, as on a real disk).
  *  - Set File Mask X'1F': the device takes only one per program, and the
  *    program's prefix already has CP's: the mask the guest's program would
  *    have (its own, else the device's default X'00', no Write HA or R0)

@@ -55,6 +55,41 @@ STATE NOSUCH FILE A
 
 
 DATA = "".join("LINE %02d OF THE DATA FILE\n" % i for i in range(1, 13))
+BUFS = """&CONTROL OFF
+&STACK FIRST
+MAKEBUF
+&TYPE BUF &RETCODE
+&STACK SECOND
+&STACK LIFO THIRD
+SENTRIES
+&TYPE ENTRIES &RETCODE
+&READ VARS &A
+&READ VARS &B
+&TYPE READ &A &B
+MAKEBUF
+&TYPE BUF &RETCODE
+&STACK GONE1
+&STACK GONE2
+DROPBUF
+SENTRIES
+&TYPE LEFT &RETCODE
+&READ VARS &C
+&TYPE LAST &C
+"""
+VARS = """&CONTROL OFF
+&TYPE DISKA &DISKA DISKZ &DISKZ RW &DISK*
+&STACK HT
+&TYPE HIDDEN
+&STACK RT
+&TYPE SHOWN &TYPEFLAG
+&EMSG ABC123E BAD THING
+"""
+LOOPY = """&CONTROL OFF
+&N = 0
+&TYPE LOOPING
+-AGAIN &N = &N + 1
+&GOTO -AGAIN
+"""
 
 
 def put_execs(system):
@@ -63,6 +98,9 @@ def put_execs(system):
     system.put_file("USER04", "191", "COUNT EXEC A1", COUNT, recfm="F", lrecl=80)
     system.put_file("USER04", "191", "FMT EXEC A1", FMT)
     system.put_file("USER04", "191", "NESTED EXEC A1", NESTED)
+    system.put_file("USER04", "191", "BUFS EXEC A1", BUFS)
+    system.put_file("USER04", "191", "LOOPY EXEC A1", LOOPY)
+    system.put_file("USER04", "191", "VARS EXEC A1", VARS)
 
 
 def make_system():
@@ -125,6 +163,10 @@ def test_format_a_temporary_disk_and_file_commands(system):
     t.enter("TMP1A0")
     t.wait(r"DMSFOR732I '2' CYLINDERS FORMATTED ON DISK 'B\(1A0\)'" + r"[\s\S]*" + READY, timeout=60)
     cms(t, "QUERY DISK B", r"TMP1A0 1A0 B   R/W    2 3350")
+    cms(t, "FORMAT 1A0 B 1 ( RECOMP", r"DMSFOR732I '1' CYLINDERS FORMATTED")
+    cms(t, "QUERY DISK B", r"TMP1A0 1A0 B   R/W    1 3350")
+    cms(t, "FORMAT 1A0 B ( RECOMP")
+    cms(t, "QUERY DISK B", r"TMP1A0 1A0 B   R/W    2 3350")
     # a file made by LISTFILE ( EXEC, then the file commands on it
     cms(t, "TYPE DATA FILE A 3 4", r"^\s*LINE 03 OF THE DATA FILE\s*\nLINE 04 OF THE DATA FILE\s*$")
     cms(t, "TYPE DATA FILE A 12 * ( HEX", r"D3C9D5C5 40F1F2")
@@ -152,6 +194,13 @@ def test_bad_commands(system):
     cms(t, "TYPE ONLYONE", r"DMSTYP054E INCOMPLETE FILEID SPECIFIED", rc=24)
     cms(t, "TYPE NO SUCH FILE", r"DMSTYP048E INVALID MODE", rc=24)
     cms(t, "ACCESS 999 C", r"DMSACC113S C\(999\) NOT ATTACHED", rc=100)
+    cms(t, "FORMAT 190 C", r"DMSFOR037E DISK 'C\(190\)' IS READ/ONLY", rc=36)
+    cms(t, "QUERY DISK S", r"CMS190 190 S   R/O")
+    # CP's logical line editing: # ends a line, " takes the next character as it is
+    t.clear()
+    t.enter("QUERY RDYMSG#QUERY IMPCP")
+    t.wait(r"RDYMSG = LMSG\s*\n" + READY[2:] + r"\s*\nIMPCP = ON\s*\n" + READY[2:])
+    cms(t, 'STATE "#X FILE', r"DMSSTT002E FILE '#X FILE A' NOT FOUND", rc=28)
     t.clear()
     t.enter("SET RDYMSG SMSG")
     t.wait(r"SET RDYMSG SMSG\s*\nR;")
@@ -182,6 +231,19 @@ def test_exec_profile_arguments_loops_and_stack(system):
     out = cms(t, "EXEC NESTED", r"LEVEL 1\s*\nLEVEL 2\s*\nLEVEL 3")
     check(len(re.findall(r"DMSSTT002E", out)) == 3 and
           len(re.findall(r"STATE RC 28", out)) == 3, "each level ran STATE:\n" + out)
+    cms(t, "EXEC BUFS", r"BUF 1\s*\nENTRIES 3\s*\nREAD THIRD SECOND\s*\nBUF 1\s*\nLEFT 1\s*\n"
+                        r"LAST FIRST")
+    out = cms(t, "EXEC VARS", r"DISKA CMS DISKZ NA RW A\s*\nSHOWN RT\s*\nDMSABC123E BAD THING")
+    check("HIDDEN" not in out, "HT did not halt typing:\n" + out)
+    # HX typed while an EXEC loops ends it
+    t.clear()
+    t.enter("EXEC LOOPY")
+    t.wait(r"LOOPING")
+    time.sleep(0.5)
+    check("Ready" not in t.text(), "LOOPY EXEC ended by itself:\n" + t.text())
+    t.enter("HX")
+    t.wait(READY, timeout=20)
+    cms(t, "QUERY RDYMSG", r"RDYMSG = LMSG")
     cms(t, "EXEC NOSUCH", r"DMSEXT072E ERROR IN EXEC FILE NOSUCH, LINE 0 - FILE NOT FOUND", rc=801)
     t.close()
 

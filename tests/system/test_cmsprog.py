@@ -3,7 +3,7 @@ runtime, and files moving byte-exact between the host tool and CMS.
 
 The build puts HELLO and UPPER MODULE (cms/examples) on the S-disk
 (tools/cpcms install_cms). Before CP starts, the test program CMSTEST
-MODULE (tests/cmsprog/cmstest.c) and data files are written onto users'
+MODULE (tests/cms/cmstest.c) and data files are written onto users'
 A-disks with the host tool (build/host/cmsfs). Each test logs a user on,
 IPLs 190 and runs programs; the screen shows what they did and the Ready
 message their return code.
@@ -166,7 +166,7 @@ def test_hx_ends_a_looping_program(system):
     t.enter("CMSTEST LOOP")
     t.wait(r"LOOPING")
     t.enter("HX")
-    t.wait(r"\nCMS\s*$", timeout=20)
+    t.wait(r"\nCMS" + READY, timeout=20)
     t.wait_status("VM READ")
     cms(t, "HELLO AFTER HX", r"ARGUMENT 2: HX")
     # a looping program in an EXEC: HX ends both
@@ -174,7 +174,7 @@ def test_hx_ends_a_looping_program(system):
     t.enter("LOOPX")
     t.wait(r"LOOPING")
     t.enter("HX")
-    t.wait(r"\nCMS\s*$", timeout=20)
+    t.wait(r"\nCMS" + READY, timeout=20)
     t.wait_status("VM READ")
     check("AFTER THE LOOP" not in t.text(), "the EXEC went on after HX:\n" + t.text())
     cms(t, "LEVEL", r"EXEC LEVEL 1")

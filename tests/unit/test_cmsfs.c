@@ -560,6 +560,44 @@ static void test_format_bytes(void)
     }
 }
 
+/* FORMAT n ( RECOMP: the files stay; shrinking below a block in use is
+ * refused with nothing written. */
+static void test_recomp(void)
+{
+    struct md *m;
+    struct cmsfs_disk *d = fresh(&m, 2, "RECOMP");
+    struct model mo = {0};
+    struct op o = {OP_WRITE, "KEEP", "DATA", 'F', 80, 50, 7, NULL, NULL};
+    run_ops(d, &mo, &o, 1);
+    cls(d);
+    CU_ASSERT_EQUAL(cmsfs_recomp(&m->io, 1), CMSFS_OK);
+    d = opn(m);
+    CU_ASSERT_TRUE(disk_is(d, &mo, "after RECOMP to 1 cylinder"));
+    struct cmsfs_info in;
+    cmsfs_disk_info(d, &in);
+    CU_ASSERT_EQUAL(in.cylinders, 1);
+    CU_ASSERT_EQUAL(in.total, BPT * TPC);
+    CU_ASSERT_EQUAL(in.left, in.total - in.used);
+    /* fill the one cylinder's worth, grow back, then a file beyond it */
+    cls(d);
+    CU_ASSERT_EQUAL(cmsfs_recomp(&m->io, 2), CMSFS_OK);
+    d = opn(m);
+    cmsfs_disk_info(d, &in);
+    CU_ASSERT_EQUAL(in.total, 2 * BPT * TPC);
+    struct op big = {OP_WRITE, "BIG", "DATA", 'F', 800, BPT * TPC, 11, NULL, NULL};
+    run_ops(d, &mo, &big, 1);
+    cls(d);
+    struct md *before = md_clone(m);
+    CU_ASSERT_EQUAL(cmsfs_recomp(&m->io, 1), CMSFS_EFULL);
+    CU_ASSERT_TRUE(md_same(m, before));
+    md_free(before);
+    CU_ASSERT_EQUAL(cmsfs_recomp(&m->io, 3), CMSFS_EINVAL); /* more than the minidisk */
+    d = opn(m);
+    CU_ASSERT_TRUE(disk_is(d, &mo, "after refused RECOMPs"));
+    cls(d);
+    finish(m, &mo);
+}
+
 static void test_format_refused(void)
 {
     struct md *m = md_new(2);
@@ -1877,6 +1915,7 @@ static CU_TestInfo cases[] = {
     {"file names and messages", test_names},
     {"FORMAT: label and MFD byte for byte", test_format_bytes},
     {"FORMAT refused; relabel", test_format_refused},
+    {"FORMAT RECOMP keeps the files", test_recomp},
     {"the reference's 1-cylinder counts", test_reference_counts},
     {"F and V files of many sizes", test_files},
     {"files side by side, read out of order", test_files_together},
