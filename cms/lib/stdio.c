@@ -234,7 +234,7 @@ int fclose(FILE *f)
             rc = fail(f, e, errno_of(e));
     } else {
         int e = fsclose(f->fn, f->ft, f->fm[0] ? f->fm : "A");
-        if (e && !rc)
+        if (e && e != 6 && !rc) /* 6: nothing was read or written */
             rc = fail(f, e, errno_of(e));
     }
     if (f->cut && !rc)

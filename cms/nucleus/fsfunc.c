@@ -43,6 +43,7 @@ struct afile {
     struct cmsfs_wfile *w; /* writing */
     uint8_t recfm;
     uint32_t lrecl;
+    int werr; /* a WRBUF failed for good: the new version is dropped at FINIS */
 };
 static struct afile aft[AFT_MAX];
 
@@ -207,8 +208,8 @@ static int write_rc(int err, uint8_t recfm)
     switch (err) {
     case CMSFS_OK: return 0;
     case CMSFS_ERDONLY: return 12;
-    case CMSFS_EFULL:
-    case CMSFS_EDIRFULL: return 13;
+    case CMSFS_EFULL: return 13;
+    case CMSFS_EDIRFULL: return 10;
     case CMSFS_ETOOBIG: return 19;
     case CMSFS_EINVAL: return recfm == EB_V ? 7 : 6;
     case CMSFS_EBUSY: return 9;
@@ -336,7 +337,6 @@ int fs_wrbuf(struct svcrec *s, uint32_t pl)
     if (id.num == '*')
         return 5;
     char letter = id.letter ? id.letter : 'A';
-    unsigned num = id.num ? (unsigned)(id.num - '0') : 1;
     struct adt *d = adt_of(letter);
     if (!d || !d->fs)
         return 36;
@@ -370,6 +370,8 @@ int fs_wrbuf(struct svcrec *s, uint32_t pl)
         struct cmsfs_fst fst;
         bool exists = cmsfs_find(d->fs, id.efn, id.eft, &fst) == CMSFS_OK;
         bool replace = (p[FSCB_FLG] & FSCB_REPL) != 0;
+        /* the mode number: as given, else the file's own, else 1 */
+        unsigned num = id.num ? (unsigned)(id.num - '0') : exists ? fst.fm_number : 1;
         if (exists && !replace) {
             if (fst.recfm != recfm)
                 return 16;
@@ -395,10 +397,12 @@ int fs_wrbuf(struct svcrec *s, uint32_t pl)
         if (recfm == EB_F && reclen != a->lrecl)
             return 15;
     }
+    if (a->werr)
+        return a->werr;
     for (unsigned k = 0; k < noit; k++) {
         rc = cmsfs_write(a->w, itno ? itno + k : 0, at(buf + k * reclen), reclen);
         if (rc == CMSFS_EFULL || rc == CMSFS_EIO || rc == CMSFS_ENOMEM) {
-            afile_close(a, false); /* the new version can only be dropped */
+            a->werr = write_rc(rc, recfm); /* the new version can only be dropped */
             break;
         }
         if (rc)

@@ -13,6 +13,7 @@ import os
 import re
 import struct
 import subprocess
+import time
 
 import harness
 from harness import check
@@ -93,6 +94,29 @@ def logoff(t):
     t.close()
 
 
+def cms_pages(t, cmd, rc=0, timeout=30):
+    """A command whose response fills more than a screen: CLEAR at each
+    MORE...; returns all it typed (the Ready message's rc checked)."""
+    t.clear()
+    t.enter(cmd)
+    seen = []
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        text = t.text()
+        m = re.search(READY, text)
+        if m:
+            seen.append(text)
+            code = m.group(1)
+            got = 0 if not code else int(code.strip("()"))
+            check(got == rc, "%s: return code %d, not %d" % (cmd, got, rc))
+            return "\n".join(seen)
+        if t.status() == "MORE...":
+            seen.append(text)
+            t.key("Clear")
+        time.sleep(0.1)
+    check(False, "%s: no Ready message in %ds:\n%s" % (cmd, timeout, "\n".join(seen)))
+
+
 def test_hello_and_arguments(system):
     t = logon_cms(system, "USER05")
     cms(t, "LISTFILE * MODULE S", r"HELLO +MODULE +S2[\s\S]*UPPER +MODULE +S2")
@@ -123,6 +147,32 @@ def test_upper_reads_and_writes_a_file(system):
     cms(t, "UPPER NOSUCH FILE", r"DMSUPP002E FILE 'NOSUCH FILE \*' NOT FOUND", rc=28)
     cms(t, "UPPER MIXED DATA A NEW COPY S", r"ERROR WRITING 'NEW COPY S': disk is read-only", rc=36)
     cms(t, "UPPER", r"USAGE: UPPER", rc=24)
+    logoff(t)
+
+
+def test_copyfile_sort_compare_as_modules(system):
+    """COPYFILE, SORT and COMPARE (cms/util) are MODULEs on the S-disk,
+    built with the C runtime: they run on real CMS files."""
+    t = logon_cms(system, "USER06")
+    cms(t, "LISTFILE * MODULE S", r"COPYFILE +MODULE +S2[\s\S]*SORT +MODULE +S2")
+    cms(t, "COPYFILE MIXED DATA A COPY DATA A")
+    cms(t, "COMPARE MIXED DATA A COPY DATA A", r"COMPARING MIXED DATA A1 WITH COPY DATA A1")
+    cms(t, "COPYFILE MIXED DATA A UP DATA A ( UPCASE")
+    cms(t, "TYPE UP DATA A", r"LINE 03 OF THE DATA FILE, IN MIXED CASE")
+    out = cms_pages(t, "COMPARE MIXED DATA A UP DATA A", rc=4)
+    check("DMSCMP209W FILES DO NOT COMPARE" in out and "LINE 07 OF THE" in out, "COMPARE:\n" + out)
+    t.clear()
+    t.enter("SORT MIXED DATA A SORTED DATA A")
+    t.wait(r"DMSSRT604R ENTER SORT FIELDS:")
+    t.wait_status("VM READ")
+    t.enter("6 7")
+    t.wait(READY, timeout=30)
+    check(re.search(r"\nReady;", t.text()), "SORT failed:\n" + t.text())
+    cms(t, "COMPARE SORTED DATA A MIXED DATA A", r"COMPARING")
+    cms(t, "COPYFILE NOSUCH DATA A X Y A", r"DMSCPY002E", rc=28)
+    cms(t, "LISTFILE * CMSUT1 A", r"DMSLST002E FILE NOT FOUND", rc=28)  # no work file left
+    for f in ("COPY", "UP", "SORTED"):
+        cms(t, "ERASE %s DATA A" % f)
     logoff(t)
 
 
