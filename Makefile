@@ -117,7 +117,7 @@ CMS_CFLAGS := -m31 -march=z900 -mesa -O2 -g -ffreestanding -msoft-float -fno-pic
               -fno-delete-null-pointer-checks --param=min-pagesize=0 $(WARN) $(CMS_INC) \
               -DCMS_GENDATE='"$(CMS_GENDATE)"'
 CMS_ASFLAGS := -m31 -march=z900 -g -I. -Wa,--noexecstack
-CMS_C      := $(sort $(wildcard cms/nucleus/*.c cms/cmd/*.c)) $(CMS_PORTABLE) cms/lib/plist.c \
+CMS_C      := $(sort $(wildcard cms/nucleus/*.c cms/cmd/*.c)) $(filter-out cms/edit/%,$(CMS_PORTABLE)) cms/lib/plist.c \
               $(LIB_SRC) $(CONSOLE_SRC) $(wildcard lib/libc/*.c)
 CMS_OBJ    := $(patsubst %.c,$(B)/cms/%.o,$(CMS_C)) $(B)/cms/cms/nucleus/start.o
 CMSNUC     := $(B)/cms/cmsnuc.bin
@@ -207,10 +207,13 @@ $(B)/cms/modules/%.elf: $(B)/cmsprog/cms/examples/%.o $(CMSCRT0) $(CMSLIB) cms/l
 $(B)/cms/testmodules/%.elf: $(B)/cmsprog/tests/cms/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
 	$(call cmsprog_link,$@,$<)
 
+# a utility's sources beyond its directory: EDIT is the editor of cms/edit
+UTIL_EXTRA_edit := $(wildcard cms/edit/*.c)
 define util_module
-$(B)/cms/modules/$(1).elf: $(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) $(UTIL_COMMON)) \
-                           $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
-	$$(call cmsprog_link,$$@,$(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) $(UTIL_COMMON)))
+$(B)/cms/modules/$(1).elf: $(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) $(UTIL_COMMON) \
+                             $(UTIL_EXTRA_$(1))) $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
+	$$(call cmsprog_link,$$@,$(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) \
+	                           $(UTIL_COMMON) $(UTIL_EXTRA_$(1))))
 endef
 $(foreach d,$(UTIL_DIRS),$(eval $(call util_module,$(d))))
 

@@ -120,6 +120,13 @@ class System:
         r = subprocess.run(argv, capture_output=True, text=True)
         check(r.returncode == 0, "cmsfs write %s: %s" % (fileid, r.stdout + r.stderr))
 
+    def put_module(self, userid, path, name, vaddr="191"):
+        """Put a MODULE file (tools/cmscc's output) on a user's minidisk."""
+        argv = [CMSFS, "write", "--user", userid, vaddr, "--state", self.state,
+                "--spec", self.spec, name, "MODULE", "A1", path, "--module"]
+        r = subprocess.run(argv, capture_output=True, text=True)
+        check(r.returncode == 0, "cmsfs write %s MODULE: %s" % (name, r.stdout + r.stderr))
+
     def get_file(self, userid, vaddr, fileid, binary=False):
         """Read a file of a user's CMS minidisk with the host tool (Hercules down)."""
         argv = [CMSFS, "read", "--user", userid, vaddr, "--state", self.state,

@@ -90,6 +90,20 @@ LOOPY = """&CONTROL OFF
 -AGAIN &N = &N + 1
 &GOTO -AGAIN
 """
+MKFILE = """&CONTROL OFF
+* MKFILE EXEC fn: makes fn DATA A with EDIT, its input stacked
+&STACK INPUT
+&STACK ALPHA ONE
+&STACK BETA TWO
+&STACK GAMMA THREE
+&STACK
+&STACK TOP
+&STACK LOCATE /BETA/
+&STACK CHANGE /TWO/2/
+&STACK FILE
+EDIT &1 DATA A
+&TYPE EDIT RC &RETCODE
+"""
 
 
 def put_execs(system):
@@ -101,6 +115,9 @@ def put_execs(system):
     system.put_file("USER04", "191", "BUFS EXEC A1", BUFS)
     system.put_file("USER04", "191", "LOOPY EXEC A1", LOOPY)
     system.put_file("USER04", "191", "VARS EXEC A1", VARS)
+    system.put_file("USER07", "191", "MKFILE EXEC A1", MKFILE)
+    system.put_file("USER07", "191", "BIG DATA A1",
+                    "".join("BIG RECORD %05d\n" % i for i in range(1, 8001)), recfm="F", lrecl=80)
 
 
 def make_system():
@@ -245,6 +262,57 @@ def test_exec_profile_arguments_loops_and_stack(system):
     t.wait(READY, timeout=20)
     cms(t, "QUERY RDYMSG", r"RDYMSG = LMSG")
     cms(t, "EXEC NOSUCH", r"DMSEXT072E ERROR IN EXEC FILE NOSUCH, LINE 0 - FILE NOT FOUND", rc=801)
+    t.close()
+
+
+def test_edit_copyfile_disk_full_and_read_only(system):
+    t = logon(system, "USER07")
+    t.clear()
+    t.enter("DEFINE T3350 AS 1B0 CYL 1")
+    t.wait(r"DASD 1B0 DEFINED")
+    ipl_cms(t)
+    cms(t, "ACCESS (NOPROF")
+    # EDIT at the terminal: a new file, input, a change, FILE
+    t.clear()
+    t.enter("EDIT NOTES TEXT A")
+    t.wait(r"NEW FILE:\s*\nEDIT:")
+    for line, want in (("INPUT", r"INPUT:"), ("first line", None), ("second line", None),
+                       ("", r"EDIT:"), ("UP 1", r"FIRST LINE"), ("CHANGE /FIRST/1ST/", r"1ST LINE")):
+        t.enter(line)
+        if want:
+            t.wait(want)
+        t.wait_status("VM READ")
+    t.enter("FILE")
+    t.wait(READY)
+    cms(t, "TYPE NOTES TEXT A", r"^\s*1ST LINE\s*\nSECOND LINE\s*$")
+    # an EXEC that stacks EDIT's input and subcommands
+    cms(t, "EXEC MKFILE GREEK", r"EDIT RC 0")
+    cms(t, "TYPE GREEK DATA A", r"ALPHA ONE\s*\nBETA 2\s*\nGAMMA THREE")
+    # COPYFILE: another name, patterns with =, APPEND, RECFM V
+    cms(t, "COPYFILE GREEK DATA A LETTERS DATA A")
+    cms(t, "COPYFILE * TEXT A = COPY A")
+    cms(t, "TYPE NOTES COPY A", r"1ST LINE")
+    cms(t, "COPYFILE NOTES TEXT A LETTERS DATA A ( APPEND")
+    cms(t, "TYPE LETTERS DATA A", r"GAMMA THREE\s*\n1ST LINE\s*\nSECOND LINE")
+    cms(t, "COPYFILE LETTERS DATA A VLET DATA A ( RECFM V")
+    cms(t, "LISTFILE VLET DATA A ( FORMAT", r"VLET +DATA +A1 V +\d+")
+    cms(t, "COPYFILE GREEK DATA A LETTERS DATA A", r"DMSCPY024E", rc=28)  # exists: no REPLACE
+    # a full disk: the copy fails, the file there before is whole
+    t.clear()
+    t.enter("FORMAT 1B0 C")
+    t.wait(r"DMSFOR603R")
+    t.enter("YES")
+    t.wait(r"DMSFOR605R")
+    t.enter("SMALL")
+    t.wait(READY, timeout=60)
+    cms(t, "COPYFILE GREEK DATA A = = C")
+    cms(t, "COPYFILE BIG DATA A = = C", r"DMSCPY105S ERROR '13' WRITING FILE 'BIG DATA C1' ON DISK",
+        rc=100)
+    cms(t, "LISTFILE * * C", r"^\s*GREEK +DATA +C1\s*$")
+    cms(t, "COMPARE GREEK DATA A = = C")
+    # a read-only disk: nothing written
+    out = cms(t, "COPYFILE GREEK DATA A = = S", r"READ/ONLY|R/O", rc=36)
+    cms(t, "STATE GREEK DATA S", r"DMSSTT002E", rc=28)
     t.close()
 
 

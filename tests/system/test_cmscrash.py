@@ -7,6 +7,7 @@ many as that generation writes. CMS commits a file by writing its data,
 chain links and directory blocks first and the master file directory
 last, in one block write (docs/cms-disk.md)."""
 
+import os
 import random
 import re
 import subprocess
@@ -24,8 +25,12 @@ def records(g):
     return min(10 + 3 * g, 300)
 
 
+CRASHW = os.path.join(harness.REPO, "build", "cms", "testmodules", "crashw.module")
+
+
 def make_system():
-    return harness.System("test_cmscrash")
+    return harness.System("test_cmscrash",
+                          prelaunch=lambda s: s.put_module(USER, CRASHW, "CRASHW"))
 
 
 def generations(system):
@@ -84,6 +89,8 @@ def test_files_survive_kills(system):
         check("CRASHW: FSWRITE" not in t.text(), "CRASHW failed:\n" + t.text())
         system.kill()
         gens = generations(system)
+        check(sum(g or 0 for g in gens.values()) > sum(last.values()),
+              "CRASHW wrote nothing in round %d: %r" % (round_ + 1, gens))
         for k, g in gens.items():
             check(g is not None, "CRASH%d DATA is gone after a crash" % k)
             check(g >= last[k], "CRASH%d DATA went back from generation %d to %d" % (k, last[k], g))

@@ -26,13 +26,6 @@ TEXT = "".join("%s\n" % ("text line %d " % i) * (i % 5 + 1) for i in range(1, 40
 BINARY = bytes(range(256)) * 3 + bytes([0, 0x40, 0x15, 0x25, 0xFF])
 
 
-def put_module(system, userid, path, name):
-    argv = [harness.CMSFS, "write", "--user", userid, "191", "--state", system.state,
-            "--spec", system.spec, name, "MODULE", "A1", path, "--module"]
-    r = subprocess.run(argv, capture_output=True, text=True)
-    check(r.returncode == 0, "cmsfs write %s MODULE: %s" % (name, r.stdout + r.stderr))
-
-
 # EXECs that run programs which do not come back: HX and an abend end the
 # EXEC too, and the next EXEC is not nested in the abandoned one
 LOOPX = "&CONTROL OFF\nCMSTEST LOOP\n&TYPE AFTER THE LOOP\n"
@@ -57,12 +50,12 @@ def put_image(system, userid, name, image):
     path = os.path.join(system.state, "put-%s.module" % name)
     with open(path, "wb") as f:
         f.write(image)
-    put_module(system, userid, path, name)
+    system.put_module(userid, path, name)
 
 
 def prelaunch(system):
     for user in ("USER05", "USER06", "USER07", "USER08"):
-        put_module(system, user, CMSTEST, "CMSTEST")
+        system.put_module(user, CMSTEST, "CMSTEST")
     system.put_file("USER06", "191", "MIXED DATA A1", DATA, recfm="F", lrecl=80)
     system.put_file("USER08", "191", "LOOPX EXEC A1", LOOPX)
     system.put_file("USER08", "191", "ABENDX EXEC A1", ABENDX)

@@ -1082,6 +1082,50 @@ static void test_update_mixed(void)
     finish(m, &mo);
 }
 
+/* A new generation of a whole file: every record rewritten in place,
+ * then more appended, in one version (the crash test's writer). */
+static void test_update_all_then_append(void)
+{
+    static const uint32_t gens[][2] = {{109, 112}, {10, 13}, {20, 23}, {200, 203}};
+    for (size_t i = 0; i < NELEM(gens); i++) {
+        struct md *m;
+        struct cmsfs_disk *d = fresh(&m, 2, "GENS");
+        uint8_t fn[8], ft[8], rec[80];
+        nm(fn, "GEN");
+        nm(ft, "DATA");
+        struct cmsfs_wfile *w;
+        CU_ASSERT_EQUAL_FATAL(cmsfs_wopen(d, fn, ft, EB_A, 1, EB_F, 80, CMSFS_W_APPEND, &w),
+                              CMSFS_OK);
+        for (uint32_t r = 1; r <= gens[i][0]; r++) {
+            gen(1000 + r, 80, rec);
+            CU_ASSERT_EQUAL(cmsfs_write(w, r, rec, 80), CMSFS_OK);
+        }
+        CU_ASSERT_EQUAL(cmsfs_wclose(w, true), CMSFS_OK);
+        CU_ASSERT_EQUAL_FATAL(cmsfs_wopen(d, fn, ft, EB_A, 1, EB_F, 80, CMSFS_W_APPEND, &w),
+                              CMSFS_OK);
+        for (uint32_t r = 1; r <= gens[i][1]; r++) {
+            gen(2000 + r, 80, rec);
+            CU_ASSERT_EQUAL(cmsfs_write(w, r, rec, 80), CMSFS_OK);
+        }
+        CU_ASSERT_EQUAL(cmsfs_wclose(w, true), CMSFS_OK);
+        struct model mo = {0};
+        mo.nf = 1;
+        struct mfile *f = &mo.f[0];
+        snprintf(f->fn, 9, "GEN");
+        snprintf(f->ft, 9, "DATA");
+        f->recfm = EB_F;
+        f->lrecl = 80;
+        f->n = gens[i][1];
+        f->r = malloc(f->n * sizeof(*f->r));
+        for (uint32_t k = 0; k < f->n; k++)
+            f->r[k] = (struct mrec){2000 + k + 1, 80};
+        CU_ASSERT_TRUE(disk_is(d, &mo, "rewritten and appended"));
+        d = again(m, d, &mo, "reopened");
+        cls(d);
+        finish(m, &mo);
+    }
+}
+
 /* ---------------------------------------------------------------- erase, rename */
 
 static void test_erase_rename(void)
@@ -1916,6 +1960,7 @@ static CU_TestInfo cases[] = {
     {"FORMAT: label and MFD byte for byte", test_format_bytes},
     {"FORMAT refused; relabel", test_format_refused},
     {"FORMAT RECOMP keeps the files", test_recomp},
+    {"every record rewritten, then appended", test_update_all_then_append},
     {"the reference's 1-cylinder counts", test_reference_counts},
     {"F and V files of many sizes", test_files},
     {"files side by side, read out of order", test_files_together},
