@@ -153,6 +153,14 @@ def ipl_cms(t):
     t.wait_status("VM READ")
 
 
+def logon_cms(system, userid):
+    """userid logged on, CMS IPLed from 190, its A-disk accessed."""
+    t = logon(system, userid)
+    ipl_cms(t)
+    cms(t, "ACCESS")
+    return t
+
+
 def test_ipl_190_and_the_a_disk(system):
     t = logon(system, "USER01")
     ipl_cms(t)

@@ -15,6 +15,7 @@ import time
 
 import harness
 from harness import check
+from test_cms import logon_cms
 
 USER = "USER06"
 ROUNDS = 4
@@ -61,27 +62,14 @@ def generations(system):
     return gens
 
 
-def cms_ready(system):
-    """USER06 logged on, CMS IPLed from 190 and its A-disk accessed."""
-    t = system.terminal()
-    t.logon(USER)
-    t.clear()
-    t.enter("IPL 190")
-    t.wait(r"CMS VERSION", timeout=30)
-    t.wait_status("VM READ")
-    t.enter("")
-    t.wait(r"Ready", timeout=30)
-    t.clear()
-    return t
-
-
 def test_files_survive_kills(system):
     rnd = random.Random()
     last = {k: 0 for k in range(NFILES)}
     for round_ in range(ROUNDS):
         if round_:
             system.start(fresh=False)
-        t = cms_ready(system)
+        t = logon_cms(system, USER)
+        t.clear()
         t.enter("CRASHW")
         if round_ == 0:
             t.wait(r"CRASHW GENERATION 10", timeout=60)  # every file exists by now
@@ -97,7 +85,8 @@ def test_files_survive_kills(system):
             last[k] = g
     # and CMS itself still reads what it wrote
     system.start(fresh=False)
-    t = cms_ready(system)
+    t = logon_cms(system, USER)
+    t.clear()
     t.enter("LISTFILE CRASH* DATA A ( ALLOC")
     t.wait(r"CRASH3 +DATA +A1 F +80 +%d" % records(last[3]), timeout=30)
     t.close()

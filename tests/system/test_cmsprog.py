@@ -17,7 +17,7 @@ import time
 
 import harness
 from harness import check
-from test_cms import READY, cms  # a command and its Ready message
+from test_cms import READY, cms, logon_cms  # a command and its Ready message; IPL 190
 CMSTEST = os.path.join(harness.REPO, "build", "cms", "testmodules", "cmstest.module")
 
 DATA = "".join("line %02d of the data file, in mixed Case\n" % i for i in range(1, 8))
@@ -67,17 +67,6 @@ def prelaunch(system):
 
 def make_system():
     return harness.System("test_cmsprog", prelaunch=prelaunch)
-
-
-def logon_cms(system, userid):
-    t = system.terminal()
-    t.logon(userid)
-    t.clear()
-    t.enter("IPL 190")
-    t.wait(r"CMS VERSION 6\.0 - \d\d/\d\d/\d\d \d\d:\d\d", timeout=30)
-    t.wait_status("VM READ")
-    cms(t, "ACCESS")
-    return t
 
 
 def logoff(t):
