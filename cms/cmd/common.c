@@ -46,6 +46,8 @@ int cmd_fileid(const char *mod, char (*tok)[8], int ntok, int i, struct fileid *
 
 int cmd_not_found(const char *mod, const struct fileid *f)
 {
+    if (nucon.nomsg && strcmp(mod, "TYP") != 0)
+        return 28; /* ERASE, LISTFILE, RENAME and STATE in an EXEC with NOMSG */
     char id[16];
     snprintf(id, sizeof(id), "DMS%s002E", mod);
     char num[2] = {f->num ? f->num : 0, 0};

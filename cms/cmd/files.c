@@ -132,7 +132,8 @@ int cmd_listfile(char (*tok)[8], int ntok, const char *line)
         con_type(l);
     }
     if (found == 0) {
-        cms_emsg("DMSLST002E", "FILE NOT FOUND");
+        if (!nucon.nomsg)
+            cms_emsg("DMSLST002E", "FILE NOT FOUND");
         return 28;
     }
     return 0;

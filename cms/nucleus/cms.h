@@ -25,6 +25,7 @@ struct nucon {
     bool impcp, impex;     /* SET IMPCP, SET IMPEX */
     bool typing_halted;    /* HT in effect */
     bool halt;             /* HX: end what runs, back to Ready */
+    bool nomsg;            /* an EXEC's &CONTROL NOMSG: no FILE NOT FOUND */
     uint64_t vtime, ttime; /* CPU times at the last Ready (microseconds) */
 };
 extern struct nucon nucon;

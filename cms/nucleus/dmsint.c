@@ -246,6 +246,7 @@ _Noreturn void cms_loop(void)
     if (unwound.pending) {
         unwound.pending = false;
         nucon.halt = false;
+        nucon.nomsg = false;
         if (unwound.hx)
             con_type("CMS"); /* R6's answer to HX */
         ready(unwound.rc);

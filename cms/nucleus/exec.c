@@ -35,7 +35,11 @@ static int x_command(void *ctx, const char (*tok)[EXEC_TOKLEN], int ntok, const 
     char t[64][8];
     int n = ntok > 64 ? 64 : ntok;
     memcpy(t, tok, (size_t)n * 8);
-    return cms_command(t, n, line); /* no implied EXEC or CP inside an EXEC: R6 */
+    bool was = nucon.nomsg;
+    nucon.nomsg = (flags & EXEC_CMD_NOMSG) != 0;
+    int rc = cms_command(t, n, line); /* no implied EXEC or CP inside an EXEC: R6 */
+    nucon.nomsg = was;
+    return rc;
 }
 
 static void x_type(void *ctx, const char *line) { con_type(line); }

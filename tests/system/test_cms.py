@@ -46,6 +46,15 @@ FMT = """&CONTROL OFF
 FORMAT 1A1 C
 &TYPE FORMAT RC &RETCODE
 """
+QUIET = """&CONTROL OFF NOMSG
+STATE NOSUCH FILE A
+&TYPE STATE &RETCODE
+LISTFILE NOSUCH * A
+&TYPE LISTFILE &RETCODE
+&CONTROL MSG
+ERASE NOSUCH FILE A
+&TYPE ERASE &RETCODE
+"""
 NESTED = """&CONTROL OFF
 &TYPE LEVEL &GLOBAL
 &IF &GLOBAL LT 3 EXEC NESTED
@@ -115,6 +124,7 @@ def put_execs(system):
     system.put_file("USER04", "191", "BUFS EXEC A1", BUFS)
     system.put_file("USER04", "191", "LOOPY EXEC A1", LOOPY)
     system.put_file("USER04", "191", "VARS EXEC A1", VARS)
+    system.put_file("USER04", "191", "QUIET EXEC A1", QUIET)
     system.put_file("USER07", "191", "MKFILE EXEC A1", MKFILE)
     system.put_file("USER07", "191", "BIG DATA A1",
                     "".join("BIG RECORD %05d\n" % i for i in range(1, 8001)), recfm="F", lrecl=80)
@@ -260,6 +270,8 @@ def test_exec_profile_arguments_loops_and_stack(system):
                         r"LAST FIRST")
     out = cms(t, "EXEC VARS", r"DISKA CMS DISKZ NA RW A\s*\nSHOWN RT\s*\nDMSABC123E BAD THING")
     check("HIDDEN" not in out, "HT did not halt typing:\n" + out)
+    out = cms(t, "EXEC QUIET", r"^\s*STATE 28\s*\nLISTFILE 28\s*\nDMSERS002E FILE 'NOSUCH FILE A' NOT FOUND"
+                                r"\s*\nERASE 28\s*$")
     # HX typed while an EXEC loops ends it
     t.clear()
     t.enter("EXEC LOOPY")
