@@ -44,6 +44,7 @@ struct afile {
     uint8_t recfm;
     uint32_t lrecl;
     int werr; /* a WRBUF failed for good: the new version is dropped at FINIS */
+    bool erase_after; /* a mode-3 file read from a R/W disk: erased when closed */
 };
 static struct afile aft[AFT_MAX];
 
@@ -177,6 +178,8 @@ static int afile_close(struct afile *a, bool commit)
     int rc = 0;
     if (a->r)
         cmsfs_rclose(a->r);
+    if (a->r && a->erase_after && commit)
+        (void)cmsfs_erase(a->d->fs, a->fn, a->ft); /* mode 3: gone once read */
     if (a->w)
         rc = cmsfs_wclose(a->w, commit);
     memset(a, 0, sizeof(*a));
@@ -286,6 +289,7 @@ int fs_rdbuf(struct svcrec *s, uint32_t pl)
             return 25;
         a->recfm = fst.recfm;
         a->lrecl = fst.lrecl;
+        a->erase_after = fst.fm_number == 3 && d->rw && !d->io.readonly;
         rc = cmsfs_ropen(d->fs, fst.fn, fst.ft, &a->r);
         if (rc) {
             afile_close(a, false);

@@ -57,6 +57,7 @@ def prelaunch(system):
     for user in ("USER05", "USER06", "USER07", "USER08"):
         system.put_module(user, CMSTEST, "CMSTEST")
     system.put_file("USER06", "191", "MIXED DATA A1", DATA, recfm="F", lrecl=80)
+    system.put_file("USER06", "191", "WORK DATA A3", DATA, recfm="F", lrecl=80)
     system.put_file("USER08", "191", "LOOPX EXEC A1", LOOPX)
     system.put_file("USER08", "191", "ABENDX EXEC A1", ABENDX)
     system.put_file("USER08", "191", "LEVEL EXEC A1", LEVEL)
@@ -129,6 +130,11 @@ def test_upper_reads_and_writes_a_file(system):
     cms(t, "UPPER NOSUCH FILE", r"DMSUPP002E FILE 'NOSUCH FILE \*' NOT FOUND", rc=28)
     cms(t, "UPPER MIXED DATA A NEW COPY S", r"ERROR WRITING 'NEW COPY S': disk is read-only", rc=36)
     cms(t, "UPPER", r"USAGE: UPPER", rc=24)
+    # a mode-3 file is erased once a program has read it
+    cms(t, "LISTFILE WORK DATA A", r"WORK +DATA +A3")
+    cms(t, "UPPER WORK DATA A", r"7 RECORDS COPIED FROM WORK DATA A3")
+    cms(t, "STATE WORK DATA A", r"DMSSTT002E", rc=28)
+    cms(t, "TYPE WORK UPPER A", r"LINE 07 OF THE DATA FILE")
     logoff(t)
 
 
