@@ -126,6 +126,8 @@ def put_execs(system):
     system.put_file("USER04", "191", "VARS EXEC A1", VARS)
     system.put_file("USER04", "191", "QUIET EXEC A1", QUIET)
     system.put_file("USER07", "191", "MKFILE EXEC A1", MKFILE)
+    system.put_file("USER06", "191", "ONE EXEC A1", "&TYPE ONE RAN\n")
+    system.put_file("USER06", "191", "SECRET DATA A0", "PRIVATE\n")
     system.put_file("USER07", "191", "BIG DATA A1",
                     "".join("BIG RECORD %05d\n" % i for i in range(1, 8001)), recfm="F", lrecl=80)
 
@@ -333,6 +335,40 @@ def test_edit_copyfile_disk_full_and_read_only(system):
     # a read-only disk: nothing written
     out = cms(t, "COPYFILE GREEK DATA A = = S", r"READ/ONLY|R/O", rc=36)
     cms(t, "STATE GREEK DATA S", r"DMSSTT002E", rc=28)
+    t.close()
+
+
+def test_access_extensions_filters_and_mode_0(system):
+    t = logon(system, "USER06")
+    t.clear()
+    t.enter("DEFINE T3350 AS 1C0 CYL 1")
+    t.wait(r"DASD 1C0 DEFINED")
+    ipl_cms(t)
+    cms(t, "ACCESS (NOPROF")
+    t.clear()
+    t.enter("FORMAT 1C0 C")
+    t.wait(r"DMSFOR603R")
+    t.enter("YES")
+    t.wait(r"DMSFOR605R")
+    t.enter("TDISK")
+    t.wait(READY, timeout=60)
+    cms(t, "COPYFILE ONE EXEC A TWO EXEC C")
+    cms(t, "RELEASE C")
+    # a read-only extension of A: searched with A, written never
+    cms(t, "ACCESS 1C0 D/A", r"DMSACC723I D \(1C0\) R/O")
+    cms(t, "QUERY DISK D", r"TDISK  1C0 D/A R/O")
+    cms(t, "LISTFILE * EXEC A", r"ONE +EXEC +A1\s*\nTWO +EXEC +D1")
+    cms(t, "EXEC TWO", r"ONE RAN")
+    # only some files of a disk: the S-disk's MODULEs as E
+    out = cms(t, "ACCESS 190 E/A * MODULE", r"DMSACC723I E \(190\) R/O")
+    out = cms(t, "LISTFILE * * E", r"EDIT +MODULE +E2")
+    check(not re.search(r"EXEC|TEXT", out), "only MODULEs are seen on E:\n" + out)
+    # mode 0: seen by the owner with the disk R/W, not through a R/O link
+    cms(t, "LISTFILE SECRET DATA A", r"SECRET +DATA +A0")
+    cms(t, "CP LINK USER06 191 2C0 RR")
+    cms(t, "ACCESS 2C0 F", r"DMSACC723I F \(2C0\) R/O")
+    cms(t, "LISTFILE * * F", r"^\s*ONE +EXEC +F1\s*$")
+    cms(t, "STATE SECRET DATA F", r"DMSSTT002E", rc=28)
     t.close()
 
 
