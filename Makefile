@@ -194,12 +194,17 @@ $(CMSLIB): $(CMSLIB_OBJ)
 	$(call say,AR,$@)
 	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
 
-# link(elf, objects)
+# link(elf, objects[, the name of a variable of more flags])
 define cmsprog_link
 	@mkdir -p $(dir $(1))
 	$(call say,LD,$(1))
-	$(Q)$(CMSPROG_LD) -o $(1) $(CMSCRT0) $(2) $(CMSLIB) -lgcc
+	$(Q)$(CMSPROG_LD) $(if $(3),$($(3))) -o $(1) $(CMSCRT0) $(2) $(CMSLIB) -lgcc
 endef
+
+# R6's transient commands: linked for the transient area X'40000' (16K
+# stack), so a program in the user area may call them (docs/cms.md)
+TRANSIENT := compare sort
+TRANSIENT_LD := -Wl,--defsym=__cms_origin=0x40000 -Wl,--defsym=__cms_stack_size=0x4000
 
 $(B)/cms/modules/%.elf: $(B)/cmsprog/cms/examples/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
 	$(call cmsprog_link,$@,$<)
@@ -213,7 +218,7 @@ define util_module
 $(B)/cms/modules/$(1).elf: $(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) $(UTIL_COMMON) \
                              $(UTIL_EXTRA_$(1))) $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
 	$$(call cmsprog_link,$$@,$(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) \
-	                           $(UTIL_COMMON) $(UTIL_EXTRA_$(1))))
+	                           $(UTIL_COMMON) $(UTIL_EXTRA_$(1))),$(if $(filter $(1),$(TRANSIENT)),TRANSIENT_LD))
 endef
 $(foreach d,$(UTIL_DIRS),$(eval $(call util_module,$(d))))
 

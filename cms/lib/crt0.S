@@ -2,7 +2,7 @@
  * crt0.S - how a C program starts and ends as a CMS MODULE (the work an
  * assembler program does with SAVE and RETURN; cms/lib/README.md).
  *
- * CMS enters _start (X'40000', module.ld) with R1 -> the tokenised plist,
+ * CMS enters _start (X'50000', or X'40000' for a transient: module.ld) with R1 -> the tokenised plist,
  * R13 -> its save area, R14 the return address, R15 the entry. _start
  * keeps the caller's registers in that save area (STM 14,12,12(13)),
  * switches to the program's stack (__cms_stack_top, module.ld) and calls

@@ -225,7 +225,7 @@ void cms_program_check(uint32_t *regs)
     unsigned abend = 0xC0 + (code < 16 ? code : 0xF);
     cms_emsg("DMSABN148T", "SYSTEM ABEND %03X CALLED FROM %06X", abend, (unsigned)at);
     handling = false;
-    cms_unwind(false, at >= CMS_USER_AREA, (int)abend);
+    cms_unwind(false, at >= CMS_TRANS_AREA, (int)abend);
 }
 
 /* ---------------------------------------------------------------- the loop */

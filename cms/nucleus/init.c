@@ -43,9 +43,9 @@ static void ipl_parm(char *out)
 static void storage_keys(void)
 {
     for (uint32_t a = 0; a < nucon.storage; a += 2048) {
-        if (a >= CMS_NUC_ENTRY && a < CMS_USER_AREA)
+        if (a >= CMS_NUC_ENTRY && a < CMS_TRANS_AREA)
             continue; /* the shared segments of a saved system: not ours to key */
-        unsigned key = a < CMS_USER_AREA ? 0 : CMS_USER_KEY;
+        unsigned key = a < CMS_TRANS_AREA ? 0 : CMS_USER_KEY;
         __asm__ volatile(".insn rr,0x0800,%0,%1" /* SSK */ : : "d"(key), "a"(a) : "memory");
     }
 }

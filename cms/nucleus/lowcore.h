@@ -42,9 +42,13 @@
 #define CMS_NUC_LOAD  0x2000
 #define CMS_NUC_ENTRY 0x10000
 
-/* The user program area starts after the shared segments; free storage
- * is taken from the top of storage down (free.c). */
-#define CMS_USER_AREA 0x40000
+/* After the shared segments, the transient area (one transient MODULE
+ * at a time, which may run while a program is in the user area: R6's
+ * X'E000'-X'FFFF', larger here for C programs), then the user program
+ * area; free storage is taken from the top of storage down (free.c). */
+#define CMS_TRANS_AREA 0x40000
+#define CMS_TRANS_END  0x50000
+#define CMS_USER_AREA  0x50000
 #define CMS_USER_KEY  0xE0 /* the storage key of the user area, and programs' PSW key */
 
 #endif

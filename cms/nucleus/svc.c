@@ -41,7 +41,7 @@
 
 static inline uint8_t *at(uint32_t a) { return (uint8_t *)(uintptr_t)a; }
 
-bool cms_writable(uint32_t a, uint32_t n) { return a >= CMS_USER_AREA && cms_readable(a, n); }
+bool cms_writable(uint32_t a, uint32_t n) { return a >= CMS_TRANS_AREA && cms_readable(a, n); }
 
 static uint32_t psw_addr(const struct svcrec *s) { return get_be32(s->psw + 4) & 0xFFFFFF; }
 

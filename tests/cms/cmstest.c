@@ -382,6 +382,15 @@ int main(int argc, char **argv)
         return api_tests();
     if (!strcmp(what, "COPY") || !strcmp(what, "BCOPY"))
         return copy(argv, argc, what[0] == 'B');
+    if (!strcmp(what, "CMD") && argc > 2) { /* CMSTEST CMD cmd args: a command from a program */
+        char line[130] = "";
+        for (int i = 2; i < argc; i++)
+            snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s", i > 2 ? " " : "",
+                     argv[i]);
+        int rc = cmscmd(line);
+        printf("CMSTEST: %s GAVE %d\n", line, rc);
+        return rc;
+    }
     if (!strcmp(what, "ASK")) {
         char line[140];
         printf("TYPE A LINE:\n");
@@ -392,6 +401,6 @@ int main(int argc, char **argv)
         printf("YOU TYPED: %s", line);
         return 0;
     }
-    printf("USAGE: CMSTEST RC|EXIT|LOOP|ABEND|PLIST|API|COPY|BCOPY|ASK ...\n");
+    printf("USAGE: CMSTEST RC|EXIT|LOOP|ABEND|PLIST|API|COPY|BCOPY|ASK|CMD ...\n");
     return 24;
 }

@@ -33,7 +33,7 @@ ABENDX = "&CONTROL OFF\nCMSTEST ABEND\n&TYPE AFTER THE ABEND\n"
 LEVEL = "&CONTROL OFF\n&TYPE EXEC LEVEL &GLOBAL\n"
 
 
-def module_image(code, first=0x40000, loccnt=None):
+def module_image(code, first=0x50000, loccnt=None):
     """A MODULE image (tools/cmscc's format): the 80-byte header, then code."""
     head = bytearray(80)
     struct.pack_into(">IIII", head, 0, first, first, first + len(code),
@@ -164,6 +164,21 @@ def test_copyfile_sort_compare_as_modules(system):
     logoff(t)
 
 
+def test_transient_commands(system):
+    """COMPARE and SORT run in the transient area: a program in the user
+    area may call them; a user-area MODULE it calls is refused."""
+    t = logon_cms(system, "USER06")
+    cms(t, "COPYFILE MIXED DATA A TWIN DATA A")
+    out = cms(t, "CMSTEST CMD COMPARE MIXED DATA A TWIN DATA A",
+              r"COMPARING MIXED DATA A1 WITH TWIN DATA A1[\s\S]*CMSTEST: COMPARE MIXED DATA A TWIN "
+              r"DATA A GAVE 0")
+    cms(t, "CMSTEST CMD COMPARE MIXED DATA A NOSUCH DATA A", r"GAVE 28", rc=28)
+    cms(t, "CMSTEST CMD HELLO", r"DMSMOD120S[\s\S]*GAVE 104", rc=104)
+    cms(t, "COMPARE MIXED DATA A TWIN DATA A")  # from the command line as well
+    cms(t, "ERASE TWIN DATA A")
+    t.close()
+
+
 def test_program_interface(system):
     """CMSTEST PLIST: raw SVC 202/203 with bad plists and error exits;
     CMSTEST API: every function of cmsapi.h, storage, formatting."""
@@ -221,7 +236,7 @@ def test_hx_ends_a_looping_program(system):
 
 def test_program_check(system):
     t = logon_cms(system, "USER08")
-    out = cms(t, "CMSTEST ABEND", r"DMSABN148T SYSTEM ABEND 0C9 CALLED FROM 04[0-9A-F]{4}", rc=201)
+    out = cms(t, "CMSTEST ABEND", r"DMSABN148T SYSTEM ABEND 0C9 CALLED FROM 05[0-9A-F]{4}", rc=201)
     check("DIVIDING BY ZERO" in out, "the program did not run:\n" + out)
     # the file the program was writing was closed (committed) by the abend
     cms(t, "TYPE ABEND FILE A", r"WRITTEN BEFORE THE ABEND")
@@ -233,7 +248,7 @@ def test_program_check(system):
     cms(t, "LEVEL", r"EXEC LEVEL 1")
     cms(t, "ERASE ABEND FILE A")
     # a store into low storage: the user key protects CMS
-    out = cms(t, "CMSTEST WILD", r"DMSABN148T SYSTEM ABEND 0C4 CALLED FROM 04[0-9A-F]{4}", rc=196)
+    out = cms(t, "CMSTEST WILD", r"DMSABN148T SYSTEM ABEND 0C4 CALLED FROM 05[0-9A-F]{4}", rc=196)
     check("NOT PROTECTED" not in out, "the store went through:\n" + out)
     cms(t, "HELLO AGAIN", r"ARGUMENT 1: AGAIN")
     logoff(t)
