@@ -165,6 +165,17 @@ def ipl_cms(t):
     t.wait_status("VM READ")
 
 
+def format_disk(t, vaddr, mode, label):
+    """FORMAT vaddr mode, answering its two questions at the terminal."""
+    t.clear()
+    t.enter("FORMAT %s %s" % (vaddr, mode))
+    t.wait(r"DMSFOR603R")
+    t.enter("YES")
+    t.wait(r"DMSFOR605R")
+    t.enter(label)
+    t.wait(READY, timeout=60)
+
+
 def logon_cms(system, userid):
     """userid logged on, CMS IPLed from 190, its A-disk accessed."""
     t = logon(system, userid)
@@ -320,13 +331,7 @@ def test_edit_copyfile_disk_full_and_read_only(system):
     cms(t, "LISTFILE VLET DATA A ( FORMAT", r"VLET +DATA +A1 V +\d+")
     cms(t, "COPYFILE GREEK DATA A LETTERS DATA A", r"DMSCPY024E", rc=28)  # exists: no REPLACE
     # a full disk: the copy fails, the file there before is whole
-    t.clear()
-    t.enter("FORMAT 1B0 C")
-    t.wait(r"DMSFOR603R")
-    t.enter("YES")
-    t.wait(r"DMSFOR605R")
-    t.enter("SMALL")
-    t.wait(READY, timeout=60)
+    format_disk(t, "1B0", "C", "SMALL")
     cms(t, "COPYFILE GREEK DATA A = = C")
     cms(t, "COPYFILE BIG DATA A = = C", r"DMSCPY105S ERROR '13' WRITING FILE 'BIG DATA C1' ON DISK",
         rc=100)
@@ -345,13 +350,7 @@ def test_access_extensions_filters_and_mode_0(system):
     t.wait(r"DASD 1C0 DEFINED")
     ipl_cms(t)
     cms(t, "ACCESS (NOPROF")
-    t.clear()
-    t.enter("FORMAT 1C0 C")
-    t.wait(r"DMSFOR603R")
-    t.enter("YES")
-    t.wait(r"DMSFOR605R")
-    t.enter("TDISK")
-    t.wait(READY, timeout=60)
+    format_disk(t, "1C0", "C", "TDISK")
     cms(t, "COPYFILE ONE EXEC A TWO EXEC C")
     cms(t, "RELEASE C")
     # a read-only extension of A: searched with A, written never
