@@ -1,6 +1,7 @@
 /*
- * files.c - LISTFILE, TYPE, STATE/STATEW, ERASE and RENAME (R6's
- * DMSLST, DMSTYP, DMSSTT, DMSERS and DMSRNM; reference vm370.md 5.5).
+ * files.c - LISTFILE, STATE/STATEW, ERASE and RENAME (R6's DMSLST,
+ * DMSSTT, DMSERS and DMSRNM; reference vm370.md 5.5). TYPE is a
+ * transient MODULE (cms/util/type).
  */
 #include <stdio.h>
 #include <string.h>
@@ -137,129 +138,6 @@ int cmd_listfile(char (*tok)[8], int ntok, const char *line)
         return 28;
     }
     return 0;
-}
-
-/* ---------------------------------------------------------------- TYPE */
-
-static bool number(const char t[8], uint32_t *v)
-{
-    char s[9];
-    cms_tokstr(t, s);
-    if (!s[0])
-        return false;
-    uint32_t x = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9')
-            return false;
-        x = x * 10 + (uint32_t)(*p - '0');
-    }
-    *v = x;
-    return true;
-}
-
-static void type_hex(const uint8_t *rec, size_t len)
-{
-    char l[100];
-    for (size_t off = 0; off < len || off == 0; off += 32) {
-        int n = snprintf(l, sizeof(l), "%5u ", (unsigned)off);
-        for (size_t i = off; i < len && i < off + 32; i++)
-            n += snprintf(l + n, sizeof(l) - (size_t)n, "%02X%s", rec[i], (i % 4 == 3) ? " " : "");
-        con_type(l);
-        if (len == 0)
-            break;
-    }
-}
-
-int cmd_type(char (*tok)[8], int ntok, const char *line)
-{
-    struct fileid f;
-    int rc = 0;
-    int paren = cmd_paren(tok, ntok);
-    int n = cmd_fileid("TYP", tok, paren > 4 ? 4 : paren, 1, &f, &rc);
-    if (n < 0)
-        return rc;
-    if (n < 2) {
-        cms_emsg("DMSTYP054E", "INCOMPLETE FILEID SPECIFIED");
-        return 24;
-    }
-    if (!f.mode)
-        f.mode = '*';
-    uint32_t first = 1, last = 0xFFFFFFFF;
-    if (paren > 4 && !number(tok[4], &first) && tok[4][0] != '*') {
-        cms_emsg("DMSTYP070E", "INVALID PARAMETER");
-        return 24;
-    }
-    if (paren > 5 && !number(tok[5], &last) && tok[5][0] != '*') {
-        cms_emsg("DMSTYP070E", "INVALID PARAMETER");
-        return 24;
-    }
-    bool hex = false;
-    unsigned col1 = 1, col2 = 0xFFFF;
-    for (int i = paren + 1; i < ntok && tok[i][0] != ')'; i++) {
-        char s[9];
-        cms_tokstr(tok[i], s);
-        if (cmd_opt(tok[i], "HEX", 1))
-            hex = true;
-        else if (cmd_opt(tok[i], "COL", 3) && i + 1 < ntok) {
-            char c[9];
-            cms_tokstr(tok[++i], c);
-            unsigned a = 0, b = 0;
-            const char *p = c;
-            while (*p >= '0' && *p <= '9')
-                a = a * 10 + (unsigned)(*p++ - '0');
-            if (*p == '-') {
-                p++;
-                while (*p >= '0' && *p <= '9')
-                    b = b * 10 + (unsigned)(*p++ - '0');
-            } else
-                b = 0xFFFF;
-            if (a == 0 || b < a || *p) {
-                cms_emsg("DMSTYP070E", "INVALID PARAMETER");
-                return 24;
-            }
-            col1 = a;
-            col2 = b;
-        } else
-            return cmd_bad_option("TYP", tok[i]);
-    }
-    struct adt *d;
-    struct cmsfs_fst fst;
-    if (strchr(f.fn, '*') || strchr(f.ft, '*') || !fileid_find(&f, &d, &fst)) {
-        if (f.mode == '*')
-            f.mode = 'A';
-        return cmd_not_found("TYP", &f);
-    }
-    struct cmsfs_rfile *r;
-    rc = cmsfs_ropen(d->fs, fst.fn, fst.ft, &r);
-    if (rc)
-        return cmd_fs_error("TYP", rc, d->mode);
-    uint8_t *rec = cms_malloc(fst.lrecl + 1);
-    if (!rec) {
-        cmsfs_rclose(r);
-        return cmd_fs_error("TYP", CMSFS_ENOMEM, d->mode);
-    }
-    char *text = cms_malloc(fst.lrecl + 1);
-    for (uint32_t k = first; k <= last && !nucon.halt; k++) {
-        size_t len;
-        rc = cmsfs_read(r, k, rec, fst.lrecl, &len);
-        if (rc)
-            break;
-        size_t a = col1 - 1 < len ? col1 - 1 : len, b = col2 < len ? col2 : len;
-        if (hex) {
-            type_hex(rec + a, b - a);
-        } else if (text) {
-            e2a(text, rec + a, b - a);
-            size_t t = b - a;
-            while (t > 0 && text[t - 1] == ' ')
-                t--;
-            text[t] = 0;
-            con_type(text);
-        }
-    }
-    cms_mfree(text);
-    cms_mfree(rec);
-    cmsfs_rclose(r);
-    return rc == 0 || rc == CMSFS_EEOF ? 0 : cmd_fs_error("TYP", rc, d->mode);
 }
 
 /* ---------------------------------------------------------------- STATE */

@@ -23,6 +23,5 @@ const struct cms_cmd cms_commands[] = {
     {"SET", 3, cmd_set},
     {"STATE", 5, cmd_state},
     {"STATEW", 6, cmd_statew},
-    {"TYPE", 1, cmd_type},
     {NULL, 0, NULL},
 };

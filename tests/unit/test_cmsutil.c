@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cms/util/compare/compare.h"
+#include "cms/util/type/type.h"
 #include "cms/util/copyfile/copyfile.h"
 #include "cms/util/sort/sort.h"
 #include "tests/unit/cmsapi_host.h"
@@ -827,6 +828,75 @@ static const struct tcase compare_rows[] = {
 
 static void t_compare(void) { run_rows(compare_rows, NELEM(compare_rows)); }
 
+/* ---------------------------------------------------------------- TYPE */
+
+static const struct tcase type_rows[] = {
+    {.name = "a whole F file, trailing blanks left out",
+     .prog = type_main,
+     .cmd = "TYPE FIVE RECS",
+     .rc = 0,
+     .out = "AAA 1\nBBB 2\nSTART 3\nCCC 4\nEND 5\n"},
+    {.name = "a range, * for the end",
+     .prog = type_main,
+     .cmd = "TYPE FIVE RECS A 2 3",
+     .rc = 0,
+     .out = "BBB 2\nSTART 3\n"},
+    {.name = "from a record to the end",
+     .prog = type_main,
+     .cmd = "TYPE FIVE RECS * 4 *",
+     .rc = 0,
+     .out = "CCC 4\nEND 5\n"},
+    {.name = "a V file in columns",
+     .prog = type_main,
+     .cmd = "TYPE GAMMA DATA A * * ( COL 3-5",
+     .rc = 0,
+     .out = "e\no t\nree\n"},
+    {.name = "HEX",
+     .prog = type_main,
+     .cmd = "TYPE BETA TEST A 1 1 (HEX",
+     .rc = 0,
+     .out = "    0 C2C5E3C1 40F14040 40404040 40404040 40404040 40404040 40404040 40404040 \n"
+            "   32 40404040 40404040 40404040 40404040 40404040 40404040 40404040 40404040 \n"
+            "   64 40404040 40404040 40404040 40404040 \n"},
+    {.name = "the S-disk in the search order",
+     .prog = type_main,
+     .cmd = "TYPE PROFILE EXEC",
+     .rc = 0,
+     .out = "&CONTROL OFF\nACCESS 192 C\n"},
+    {.name = "not found",
+     .prog = type_main,
+     .cmd = "TYPE NOSUCH FILE",
+     .rc = 28,
+     .out = "DMSTYP002E FILE 'NOSUCH FILE A' NOT FOUND\n"},
+    {.name = "a pattern is not a file",
+     .prog = type_main,
+     .cmd = "TYPE * TEST A",
+     .rc = 28,
+     .out = "DMSTYP002E FILE '* TEST A' NOT FOUND\n"},
+    {.name = "incomplete",
+     .prog = type_main,
+     .cmd = "TYPE ALPHA",
+     .rc = 24,
+     .out = "DMSTYP054E INCOMPLETE FILEID SPECIFIED\n"},
+    {.name = "bad record number",
+     .prog = type_main,
+     .cmd = "TYPE ALPHA TEST A X",
+     .rc = 24,
+     .out = "DMSTYP070E INVALID PARAMETER 'X'\n"},
+    {.name = "bad option",
+     .prog = type_main,
+     .cmd = "TYPE ALPHA TEST A (BOGUS",
+     .rc = 24,
+     .out = "DMSTYP003E INVALID OPTION 'BOGUS'\n"},
+    {.name = "bad columns",
+     .prog = type_main,
+     .cmd = "TYPE ALPHA TEST A (COL 5-2",
+     .rc = 24,
+     .out = "DMSTYP070E INVALID PARAMETER '5-2'\n"},
+};
+
+static void t_type(void) { run_rows(type_rows, NELEM(type_rows)); }
+
 /* ---------------------------------------------------------------- failures */
 
 /* A file of n F-80 records "RECORD nnnnn". */
@@ -1054,6 +1124,7 @@ static CU_TestInfo cases[] = {
     {"COPYFILE", t_copyfile},
     {"SORT", t_sort},
     {"COMPARE", t_compare},
+    {"TYPE", t_type},
     {"disk full leaves the old output", t_disk_full},
     {"read-only disk untouched", t_read_only},
     {"a file per input for 20 files", t_many_files},
