@@ -165,6 +165,16 @@ def ipl_cms(t):
     t.wait_status("VM READ")
 
 
+def logon_tdisk(system, userid, vaddr, cyls):
+    """userid logged on with a temporary disk at vaddr, CMS IPLed from 190."""
+    t = logon(system, userid)
+    t.clear()
+    t.enter("DEFINE T3350 AS %s CYL %d" % (vaddr, cyls))
+    t.wait(r"DASD %s DEFINED" % vaddr)
+    ipl_cms(t)
+    return t
+
+
 def format_disk(t, vaddr, mode, label):
     """FORMAT vaddr mode, answering its two questions at the terminal."""
     t.clear()
@@ -197,11 +207,7 @@ def test_ipl_190_and_the_a_disk(system):
 
 
 def test_format_a_temporary_disk_and_file_commands(system):
-    t = logon(system, "USER02")
-    t.clear()
-    t.enter("DEFINE T3350 AS 1A0 CYL 2")
-    t.wait(r"DASD 1A0 DEFINED")
-    ipl_cms(t)
+    t = logon_tdisk(system, "USER02", "1A0", 2)
     cms(t, "ACCESS (NOPROF")
     t.clear()
     t.enter("FORMAT 1A0 B")
@@ -262,11 +268,7 @@ def test_bad_commands(system):
 
 
 def test_exec_profile_arguments_loops_and_stack(system):
-    t = logon(system, "USER04")
-    t.clear()
-    t.enter("DEFINE T3350 AS 1A1 CYL 1")
-    t.wait(r"DASD 1A1 DEFINED")
-    ipl_cms(t)
+    t = logon_tdisk(system, "USER04", "1A1", 1)
     t.clear()
     t.enter("")  # the first command: default start-up, PROFILE EXEC runs
     t.wait(r"PROFILE EXEC RAN WITH 0 ARGS[\s\S]*" + READY)
@@ -299,11 +301,7 @@ def test_exec_profile_arguments_loops_and_stack(system):
 
 
 def test_edit_copyfile_disk_full_and_read_only(system):
-    t = logon(system, "USER07")
-    t.clear()
-    t.enter("DEFINE T3350 AS 1B0 CYL 1")
-    t.wait(r"DASD 1B0 DEFINED")
-    ipl_cms(t)
+    t = logon_tdisk(system, "USER07", "1B0", 1)
     cms(t, "ACCESS (NOPROF")
     # EDIT at the terminal: a new file, input, a change, FILE
     t.clear()
@@ -344,11 +342,7 @@ def test_edit_copyfile_disk_full_and_read_only(system):
 
 
 def test_access_extensions_filters_and_mode_0(system):
-    t = logon(system, "USER06")
-    t.clear()
-    t.enter("DEFINE T3350 AS 1C0 CYL 1")
-    t.wait(r"DASD 1C0 DEFINED")
-    ipl_cms(t)
+    t = logon_tdisk(system, "USER06", "1C0", 1)
     cms(t, "ACCESS (NOPROF")
     format_disk(t, "1C0", "C", "TDISK")
     cms(t, "COPYFILE ONE EXEC A TWO EXEC C")
