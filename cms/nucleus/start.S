@@ -46,6 +46,22 @@ _start:
 
         .text
 /*
+ * CALLC save, stack, func: keep the interrupted registers at save (a
+ * fixed address: no register is needed for it), take the stack whose top
+ * the word at stack holds, and call the C function whose address the
+ * word at func holds with R2 = save.
+ */
+        .macro  CALLC   save, stack, cfunc
+        stm     %r0,%r15,\save
+        basr    %r13,0
+0:      l       %r15,\stack-0b(%r13)
+        xc      0(96,%r15),0(%r15)
+        l       %r1,\cfunc-0b(%r13)
+        la      %r2,\save
+        basr    %r14,%r1
+        .endm
+
+/*
  * The handlers (docs/cms.md, "Interruptions and nucleus levels"). Each
  * first stores the interrupted registers in its own save area in low
  * storage (fixed addresses, so no register is needed), then gets a base
@@ -105,13 +121,7 @@ _start:
  */
         .globl  cms_io_entry
 cms_io_entry:
-        stm     %r0,%r15,LC_IOSAVE
-        basr    %r13,0
-0:      l       %r15,.Lirqstack-0b(%r13)
-        xc      0(96,%r15),0(%r15)
-        l       %r1,.Lioint-0b(%r13)
-        la      %r2,LC_IOSAVE
-        basr    %r14,%r1
+        CALLC   LC_IOSAVE, .Lirqstack, .Lioint
         ltr     %r2,%r2
         jnz     2f
         lm      %r0,%r15,LC_IOSAVE
@@ -130,13 +140,7 @@ cms_svc_entry:
 /* Program check: cms_program_check on the SVC stack; it does not return. */
         .globl  cms_pgm_entry
 cms_pgm_entry:
-        stm     %r0,%r15,LC_PGMSAVE
-        basr    %r13,0
-0:      l       %r15,.Lpgmstack-0b(%r13)
-        xc      0(96,%r15),0(%r15)
-        l       %r1,.Lpgmcheck-0b(%r13)
-        la      %r2,LC_PGMSAVE
-        basr    %r14,%r1
+        CALLC   LC_PGMSAVE, .Lpgmstack, .Lpgmcheck
         lm      %r0,%r15,LC_PGMSAVE
         lpsw    LC_PGMOLD               /* only if C returns: resume */
 
