@@ -15,7 +15,8 @@
  * the normal return is after it. R15 = the return code; with an error
  * address and R15 != 0 control goes there. The name is looked for in the
  * function table below, then among the nucleus commands (cmdtab.c, with
- * their abbreviations), then as "name MODULE"; -3 if nothing has it. A
+ * their abbreviations), then as "name MODULE", then by the full name of
+ * a system abbreviation (dmsint.c); -3 if nothing has it. A
  * parameter list the nucleus cannot read, or a name no file could have,
  * is -3 as well.
  *
@@ -130,10 +131,12 @@ static struct {
     svc_fn *fn;
     unsigned calls; /* how often it was called */
 } functions[] = {
-    {"ATTN", fn_attn, 0},       {"ERASE", fs_erase, 0},   {"FINIS", fs_finis, 0},
-    {"FSTLIST", fs_fstlist, 0}, {"RDBUF", fs_rdbuf, 0},   {"SENTRIES", fn_sentries, 0},
-    {"STATE", fs_state, 0},     {"STATEW", fs_statew, 0}, {"TYPLIN", fn_typlin, 0},
-    {"WAITRD", fn_waitrd, 0},   {"WRBUF", fs_wrbuf, 0},
+    {"ATTN", fn_attn, 0},          {"DISKACC", sys_diskacc, 0}, {"DISKFMT", sys_diskfmt, 0},
+    {"DISKINFO", sys_diskinfo, 0}, {"DISKREL", sys_diskrel, 0}, {"ERASE", fs_erase, 0},
+    {"FINIS", fs_finis, 0},        {"FSRENAME", fs_rename, 0},  {"FSTLIST", fs_fstlist, 0},
+    {"NUCON", sys_nucon, 0},       {"QRYSVC", sys_qrysvc, 0},   {"RDBUF", fs_rdbuf, 0},
+    {"SENTRIES", fn_sentries, 0},  {"STATE", fs_state, 0},      {"STATEW", fs_statew, 0},
+    {"TYPLIN", fn_typlin, 0},      {"WAITRD", fn_waitrd, 0},    {"WRBUF", fs_wrbuf, 0},
 };
 
 /* The name of a parameter list: 1-8 characters a file name may have. */
@@ -178,10 +181,7 @@ int svc_call(struct svcrec *s, uint32_t pl)
         len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s", i ? " " : "", t);
     }
     line[len] = 0;
-    const struct cms_cmd *c = cms_find_command(name);
-    if (c)
-        return c->fn(tok, n, line);
-    return cms_run_module(name, tok, n, line);
+    return cms_run_named(name, tok, n, line);
 }
 
 static unsigned svc_count[2]; /* SVC 202, SVC 203 */

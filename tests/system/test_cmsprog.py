@@ -176,6 +176,16 @@ def test_transient_commands(system):
     cms(t, "CMSTEST CMD HELLO", r"DMSMOD120S[\s\S]*GAVE 104", rc=104)
     cms(t, "COMPARE MIXED DATA A TWIN DATA A")  # from the command line as well
     cms(t, "ERASE TWIN DATA A")
+    # R6's transient and user-area commands are MODULE files on the S-disk
+    out = cms(t, "LISTFILE * MODULE S")
+    for name in ("ACCESS", "COMPARE", "COPYFILE", "EDIT", "FORMAT", "LISTFILE", "QUERY",
+                 "RELEASE", "RENAME", "SET", "SORT", "TYPE"):
+        check(re.search(r"^\s*%s +MODULE +S2\s*$" % name, out, re.M),
+              "%s MODULE is not on the S-disk:\n%s" % (name, out))
+    cms(t, "CMSTEST CMD L MIXED DATA", r"MIXED +DATA +A1[\s\S]*GAVE 0")
+    cms(t, "CMSTEST CMD RENAME MIXED DATA A TWIN = = (TYPE", r"TWIN DATA A1[\s\S]*GAVE 0")
+    cms(t, "Q SEARCH", r"CMS190 190 S   R/O")
+    cms(t, "R TWIN DATA A MIXED DATA A")
     t.close()
 
 
