@@ -24,6 +24,6 @@ int cmd_not_found(const char *mod, const struct fileid *f);
 int cmd_fs_error(const char *mod, int err, char mode);
 
 cms_cmd_fn cmd_erase, cmd_state, cmd_statew, cmd_cp, cmd_desbuf, cmd_sentries, cmd_makebuf,
-    cmd_dropbuf, cmd_exec;
+    cmd_dropbuf, cmd_exec, cmd_svctrace;
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * settings.c - CP, and the console-stack commands DESBUF, SENTRIES,
- * MAKEBUF and DROPBUF. QUERY and SET are transient MODULEs (cms/util).
+ * settings.c - CP, SVCTRACE, and the console-stack commands DESBUF,
+ * SENTRIES, MAKEBUF and DROPBUF. QUERY and SET are transient MODULEs (cms/util).
  */
 #include <stdio.h>
 #include <string.h>
@@ -60,4 +60,22 @@ int cmd_dropbuf(char (*tok)[8], int ntok, const char *line)
         return 24;
     }
     return con_dropbuf(n);
+}
+
+/* SVCTRACE ON|OFF (R6's SVCTRACE, a nucleus command): the nucleus types
+ * a line as each SVC 202/203 starts and one as it returns (our format:
+ * the caller's address, R0, R1; the return code). The immediate commands
+ * SO and RO suspend and resume it, HO ends it. */
+int cmd_svctrace(char (*tok)[8], int ntok, const char *line)
+{
+    char t[9] = "";
+    if (ntok > 1)
+        cms_tokstr(tok[1], t);
+    if (ntok != 2 || (strcmp(t, "ON") != 0 && strcmp(t, "OFF") != 0)) {
+        cms_emsg("DMSOVR070E", "INVALID PARAMETER '%s'", t);
+        return 24;
+    }
+    nucon.svctrace = t[1] == 'N';
+    nucon.svctrace_held = false;
+    return 0;
 }

@@ -17,6 +17,7 @@ const struct cms_cmd cms_commands[] = {
     {"SENTRIES", 8, cmd_sentries},
     {"STATE", 5, cmd_state},
     {"STATEW", 6, cmd_statew},
+    {"SVCTRACE", 4, cmd_svctrace},
     {NULL, 0, NULL},
 };
 

@@ -26,6 +26,8 @@ struct nucon {
     bool typing_halted;    /* HT in effect */
     bool halt;             /* HX: end what runs, back to Ready */
     bool nomsg;            /* an EXEC's &CONTROL NOMSG: no FILE NOT FOUND */
+    bool svctrace;         /* SVCTRACE ON (HO: off) */
+    bool svctrace_held;    /* SO: suspended until RO */
     uint64_t vtime, ttime; /* CPU times at the last Ready (microseconds) */
 };
 extern struct nucon nucon;

@@ -201,17 +201,34 @@ void svc_query(void)
     }
 }
 
+/* SVCTRACE: a line as a call starts and one as it returns (our format). */
+static bool tracing(void) { return nucon.svctrace && !nucon.svctrace_held; }
+
+static void trace_call(const struct svcrec *s, unsigned svc, const char *what, uint32_t after)
+{
+    con_typef("SVC %u %-8s FROM %06X R0 %08X R1 %08X", svc, what, (unsigned)(after - 2),
+              (unsigned)s->r[0], (unsigned)s->r[1]);
+}
+
 static void svc202(struct svcrec *s)
 {
-    uint32_t ret = psw_addr(s), err = 0;
+    uint32_t ret = psw_addr(s), err = 0, pl = s->r[1] & 0xFFFFFF;
     bool have_err = false;
     if (cms_readable(ret, 4) && at(ret)[0] == 0) {
         err = get_be32(at(ret));
         have_err = true;
         ret += 4;
     }
-    int rc = svc_call(s, s->r[1] & 0xFFFFFF);
+    char name[9] = "?";
+    if (tracing()) {
+        if (cms_readable(pl, 8))
+            e2a_field(name, at(pl), 8);
+        trace_call(s, 202, name, psw_addr(s));
+    }
+    int rc = svc_call(s, pl);
     s->r[15] = (uint32_t)rc;
+    if (tracing())
+        con_typef("SVC 202 %-8s RETURNS R15 %d", name, rc);
     if (rc != 0 && have_err && err != 1)
         ret = err;
     set_psw_addr(s, ret);
@@ -230,6 +247,11 @@ static void svc203(struct svcrec *s)
     }
     int16_t code = (int16_t)get_be16(at(ret));
     set_psw_addr(s, ret + 2);
+    if (tracing()) {
+        char what[9];
+        snprintf(what, sizeof(what), "CODE %d", code);
+        trace_call(s, 203, what, ret);
+    }
     unsigned c = code < 0 ? (unsigned)-code : (unsigned)code;
     uint32_t dw = s->r[0];
     int rc = 0;
@@ -248,6 +270,8 @@ static void svc203(struct svcrec *s)
         rc = 3;
     }
     s->r[15] = (uint32_t)rc;
+    if (tracing())
+        con_typef("SVC 203 CODE %-3d RETURNS R15 %d R1 %08X", code, rc, (unsigned)s->r[1]);
 }
 
 /* ---------------------------------------------------------------- the SVC level */
