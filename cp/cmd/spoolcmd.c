@@ -269,7 +269,8 @@ void cmd_tag(struct cmdctx *c, struct scan *s)
     if (abbrev(tok, "FILE", 3)) {
         char v[16];
         uint32_t id;
-        if (!scan_token_upper(s, v, sizeof(v)) || !parse_dec32(v, &id) || !(f = spool_find((uint16_t)id)) ||
+        if (!scan_token_upper(s, v, sizeof(v)) || !parse_dec32(v, &id) ||
+            !(f = spool_find((uint16_t)id)) ||
             (strcmp(f->owner, c->vm->userid) != 0 && !cmd_has_class(c, CLASS_D))) {
             cmd_emsg(c, "DMKCST042E", "SPOOLID %s DOES NOT EXIST", v);
             return;

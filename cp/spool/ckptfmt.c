@@ -59,12 +59,12 @@ void spm_free_chain(struct spmap *m, uint32_t first)
     }
 }
 
-int spm_walk(const struct spmap *m, uint32_t first, uint8_t *seen, uint32_t *pages,
-             uint32_t *last, char *why, size_t whylen)
+int spm_walk(const struct spmap *m, uint32_t first, uint8_t *seen, uint32_t *pages, uint32_t *last,
+             char *why, size_t whylen)
 {
     uint32_t p = first, n = 0;
     for (;;) {
-        const char *bad = p < 1 || p > m->npages  ? "out of range"
+        const char *bad = p < 1 || p > m->npages   ? "out of range"
                           : m->next[p] == SPM_FREE ? "not in use"
                           : seen[p]                ? "in two chains"
                                                    : NULL;

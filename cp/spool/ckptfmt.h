@@ -52,23 +52,23 @@ void spm_free_chain(struct spmap *m, uint32_t first);
 /* Walk the chain from first: every page in range, in use and not yet in
  * `seen` (npages + 1 bytes, marked as the walk goes). 0 with the count
  * and the last page, or -1 with the reason. */
-int spm_walk(const struct spmap *m, uint32_t first, uint8_t *seen, uint32_t *pages,
-             uint32_t *last, char *why, size_t whylen);
+int spm_walk(const struct spmap *m, uint32_t first, uint8_t *seen, uint32_t *pages, uint32_t *last,
+             char *why, size_t whylen);
 
 /* ---------------------------------------------------------------- the checkpoint */
-#define CKPT_VERSION 1
-#define CKPT_AREAS   16
-#define CKPTH_MAGIC  0
-#define CKPTH_VER    8
-#define CKPTH_FILES  12
-#define CKPTH_GEN    16
-#define CKPTH_PAGES  24
-#define CKPTH_BODY   28
-#define CKPTH_CURSOR 32
-#define CKPTH_NAREA  34
-#define CKPTH_BSUM   40
-#define CKPTH_HSUM   72
-#define CKPTH_AREA   128
+#define CKPT_VERSION  1
+#define CKPT_AREAS    16
+#define CKPTH_MAGIC   0
+#define CKPTH_VER     8
+#define CKPTH_FILES   12
+#define CKPTH_GEN     16
+#define CKPTH_PAGES   24
+#define CKPTH_BODY    28
+#define CKPTH_CURSOR  32
+#define CKPTH_NAREA   34
+#define CKPTH_BSUM    40
+#define CKPTH_HSUM    72
+#define CKPTH_AREA    128
 #define CKPTH_AREALEN 16
 _Static_assert(CKPTH_AREA + CKPT_AREAS * CKPTH_AREALEN <= SPL_PAGE, "areas fit in the header");
 

@@ -47,7 +47,7 @@ static struct {
     struct volume *warm;
     uint16_t warm_cyl;
     uint32_t slot_pages;
-    int newest;     /* the slot that holds the newest checkpoint: 0 or 1 */
+    int newest; /* the slot that holds the newest checkpoint: 0 or 1 */
     uint64_t gen;
     uint8_t *ckbuf; /* slot_pages pages */
     uint32_t max_files;

@@ -39,9 +39,9 @@ void spool_shutdown(void);
 
 /* ---------------------------------------------------------------- output */
 struct spout {
-    struct spf *f;  /* the open file, NULL when none */
-    uint8_t *buf;   /* its current page */
-    uint32_t page;  /* ...and that page's number */
+    struct spf *f; /* the open file, NULL when none */
+    uint8_t *buf;  /* its current page */
+    uint32_t page; /* ...and that page's number */
     uint16_t seq;
 };
 /* Start a file for userid from a device of type (SPT_*, devtype); the

@@ -13,10 +13,10 @@
 #include "lib/bytes.h"
 #include "spool/spoolfmt.h"
 
-#define CCW_TIC    0x08
-#define CCWF_CC    0x40
-#define CCWF_SLI   0x20
-#define MAGIC_EBC  "\xE2\xD7\xD3\xD7" /* SPLP */
+#define CCW_TIC   0x08
+#define CCWF_CC   0x40
+#define CCWF_SLI  0x20
+#define MAGIC_EBC "\xE2\xD7\xD3\xD7" /* SPLP */
 
 /* ---------------------------------------------------------------- pages */
 
@@ -233,7 +233,7 @@ void spid_mark(uint8_t *used, uint16_t spid, bool inuse)
     if (inuse)
         used[spid / 8] |= (uint8_t)(1u << (spid % 8));
     else
-        used[spid / 8] &= (uint8_t)~(1u << (spid % 8));
+        used[spid / 8] &= (uint8_t) ~(1u << (spid % 8));
 }
 
 uint16_t spid_take(uint8_t *used, uint16_t *cursor)

@@ -35,14 +35,14 @@
 #define SPL_PAGE 4096
 
 /* ---------------------------------------------------------------- a spool page */
-#define SPP_NEXT   0  /* be32: next page of the file, 0 = the last */
-#define SPP_PREV   8  /* be32: previous page, 0 = the first */
-#define SPP_MAGIC  16 /* 4 bytes: "SPLP" in EBCDIC */
-#define SPP_SPID   20 /* be16: the file's spoolid */
-#define SPP_NREC   22 /* be16: records in this page */
-#define SPP_USED   24 /* be16: offset of the ending zero CCW */
-#define SPP_SEQ    26 /* be16: page number within the file, from 0 */
-#define SPP_DATA   32 /* the first CCW */
+#define SPP_NEXT   0    /* be32: next page of the file, 0 = the last */
+#define SPP_PREV   8    /* be32: previous page, 0 = the first */
+#define SPP_MAGIC  16   /* 4 bytes: "SPLP" in EBCDIC */
+#define SPP_SPID   20   /* be16: the file's spoolid */
+#define SPP_NREC   22   /* be16: records in this page */
+#define SPP_USED   24   /* be16: offset of the ending zero CCW */
+#define SPP_SEQ    26   /* be16: page number within the file, from 0 */
+#define SPP_DATA   32   /* the first CCW */
 #define SPP_RECMAX 2048 /* the longest record CP keeps */
 
 _Static_assert(SPP_DATA % 8 == 0, "CCWs on doublewords");
@@ -77,8 +77,8 @@ enum spf_queue { SPQ_RDR = 1, SPQ_PRT = 2, SPQ_PUN = 3 };
 #define SPH_USER 0x01
 #define SPH_SYS  0x02
 
-#define SPF_TAGMAX 136 /* the tag buffer */
-#define SPF_MAXID  9900
+#define SPF_TAGMAX  136 /* the tag buffer */
+#define SPF_MAXID   9900
 #define SPF_COPYMAX 99
 
 struct spf {
@@ -88,7 +88,7 @@ struct spf {
     uint8_t queue; /* enum spf_queue */
     char cls;      /* A-Z, 0-9 */
     uint8_t copies;
-    uint8_t hold; /* SPH_* */
+    uint8_t hold;     /* SPH_* */
     uint16_t devtype; /* the originating device: 0x1403, 0x2540, ... */
     char owner[9], origin[9];
     char form[9], dist[9];
@@ -102,27 +102,27 @@ struct spf {
     bool open_out; /* still being written */
 };
 
-#define SPE_LEN 256 /* a file's entry in the checkpoint */
+#define SPE_LEN     256 /* a file's entry in the checkpoint */
 #define SPE_SPID    0   /* be16 */
 #define SPE_TYPE    2
 #define SPE_QUEUE   3
-#define SPE_CLASS   4   /* EBCDIC */
+#define SPE_CLASS   4 /* EBCDIC */
 #define SPE_COPIES  5
 #define SPE_HOLD    6
 #define SPE_TAGLEN  7
-#define SPE_OWNER   8   /* 8 EBCDIC, blank padded */
+#define SPE_OWNER   8 /* 8 EBCDIC, blank padded */
 #define SPE_ORIGIN  16
 #define SPE_FORM    24
 #define SPE_DIST    32
 #define SPE_FN      40
 #define SPE_FT      48
-#define SPE_TOD     56  /* be64 */
-#define SPE_RECS    64  /* be32 */
+#define SPE_TOD     56 /* be64 */
+#define SPE_RECS    64 /* be32 */
 #define SPE_FIRST   68
 #define SPE_LAST    72
 #define SPE_PAGES   76
-#define SPE_DEVTYPE 80  /* be16 */
-#define SPE_TAG     96  /* SPF_TAGMAX EBCDIC */
+#define SPE_DEVTYPE 80 /* be16 */
+#define SPE_TAG     96 /* SPF_TAGMAX EBCDIC */
 _Static_assert(SPE_TAG + SPF_TAGMAX <= SPE_LEN, "the tag fits in the entry");
 
 void spe_encode(uint8_t *e, const struct spf *f);
@@ -139,7 +139,7 @@ bool spf_class_ok(char c);                /* A-Z, 0-9 */
  * " mm/dd hh:mm:ss fn       ft       dist". month..sec: the local time of
  * creation. The header lines go with it. */
 #define SPF_QHDR     "OWNERID  FILE CLASS RECDS  CPY HOLD"
-#define SPF_QHDR_ALL "OWNERID  FILE CLASS RECDS  CPY HOLD  DATE  TIME     NAME     TYPE     DIST"
+#define SPF_QHDR_ALL "OWNERID  FILE CLASS RECDS  CPY HOLD  DATE  TIME    NAME     TYPE     DIST"
 void spf_query_line(char *buf, size_t len, const struct spf *f, bool all, int month, int day,
                     int hour, int min, int sec);
 

@@ -43,7 +43,7 @@ struct vur {
     struct vur_opts o;
     struct spout out;
     struct spin in;
-    bool notready;  /* the reader found nothing: device end when a file comes */
+    bool notready; /* the reader found nothing: device end when a file comes */
     struct vmblok *vm;
     struct vdev *vd;
 };
@@ -295,10 +295,12 @@ static void ur_describe(struct vmblok *vm, struct vdev *vd, char *buf, size_t le
                  u->o.eof ? "EOF" : "NOEOF", ready);
         return;
     }
-    snprintf(buf, len, "%s  %03X CL %c %s %s COPY %02u %s\n     %03X %s %-8s DIST %s",
-             type_word(u), vd->vaddr, u->o.cls, u->o.cont ? "CONT" : "NOCONT",
-             u->o.hold ? "HOLD" : "NOHOLD", u->o.copies, ready, vd->vaddr,
-             u->o.to[0] ? "TO " : "FOR", u->o.to[0] ? u->o.to : u->o.forusr[0] ? u->o.forusr : vm->userid,
+    snprintf(buf, len, "%s  %03X CL %c %s %s COPY %02u %s\n     %03X %s %-8s DIST %s", type_word(u),
+             vd->vaddr, u->o.cls, u->o.cont ? "CONT" : "NOCONT", u->o.hold ? "HOLD" : "NOHOLD",
+             u->o.copies, ready, vd->vaddr, u->o.to[0] ? "TO " : "FOR",
+             u->o.to[0]       ? u->o.to
+             : u->o.forusr[0] ? u->o.forusr
+                              : vm->userid,
              u->o.dist);
 }
 
