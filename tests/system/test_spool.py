@@ -12,6 +12,7 @@ byte after SPOOL TO, TRANSFER, SHUTDOWN and a killed Hercules."""
 
 import os
 import re
+import subprocess
 import time
 
 import harness
@@ -144,6 +145,12 @@ def test_change_order_hold_transfer_purge(_):
     lines = queue_lines(u3, "Q RDR ALL")
     check(re.match(r"^USER03   %04d D PUN %06d 03  NONE .* NEW      NAME     MAINT$" % (b, n), lines[1]),
           "after CHANGE: %s" % lines)
+    # TAG: the text goes with the file
+    u3.command("TAG FILE %d  LOCID1 USER09 50" % b, r"\n")
+    u3.command("TAG QUERY FILE %d" % b, r"\nLOCID1 USER09 50$")
+    m.command("TAG DEV 00D NODE2 USER07", r"\n")
+    m.command("TAG QUERY DEV 00D", r"\nNODE2 USER07$")
+    u3.command("TAG QUERY FILE 9998", r"\nDMKCST042E SPOOLID 9998 DOES NOT EXIST$")
     u3.command("SPOOL READER CLASS C", r"\n")
     u3.command("IPL 00C", r"DMKDSP450W CP ENTERED; IPL UNIT ERROR")   # C is held: nothing to read
     u3.command("CHANGE RDR %d NOHOLD" % c, r"\n0001 FILE CHANGED$")
@@ -230,6 +237,16 @@ def test_files_survive_shutdown_and_a_kill(_):
     m = maint(system)
     after = queue_lines(m, "QUERY PRINTER ALL")
     check(after[:3] == before, "after the kills MAINT's printer files are %s" % after)
+    # a cold start is asked for explicitly, and discards every spool file
+    system.stop()
+    system.terminals.clear()
+    r = subprocess.run([os.path.join(harness.REPO, "build", "host", "cpvol"), "coldstart",
+                        os.path.join(system.state, "dasd", "cpsys1.3350")], capture_output=True, text=True)
+    check(r.returncode == 0 and "the next IPL is a cold start" in r.stdout, "cpvol coldstart: %s" % r)
+    system.start(fresh=False)
+    system.wait_log(r"DMKWRM903I COLD START: NO WARM START DATA")
+    m = maint(system)
+    m.command("QUERY PRINTER", r"\nNO PRT FILES$")
     system.stop()
 
 

@@ -713,7 +713,7 @@ def test_a_stuck_machine_does_not_stop_other_users(sys):
     timed(c, "STORE 100000 1", r"\nDMKCDS160E HEXLOC 100000 EXCEEDS STORAGE$")
     timed(c, "STORE FFFFC 1", r"\nSTORE COMPLETE$")
     timed(c, "D FFFFC", r"\n0FFFF0 +00000001$")
-    timed(c, "DETACH 00C", r"\nDMKVDD040E DEV 00C DOES NOT EXIST$")
+    timed(c, "DETACH 00F", r"\nDMKVDD040E DEV 00F DOES NOT EXIST$")
     timed(c, "ATTACH 01C * 00C", r"\nDMKCFC001E \?CP: ATTACH$")       # class G
     # MAINT, in its disabled wait, is a class B user still
     timed(m, "DETACH 0AA", r"\nDMKVDD040E DEV 0AA DOES NOT EXIST$")
