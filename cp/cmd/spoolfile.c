@@ -376,7 +376,7 @@ void cmd_change(struct cmdctx *c, struct scan *s)
     if (n && hold == 0)
         for (unsigned i = 0; i < n; i++)
             if (files[i]->queue == SPQ_RDR)
-                vur_file_arrived(files[i], c->vm->userid);
+                vur_kick_readers(files[i]->owner);
 }
 
 /* ---------------------------------------------------------------- TRANSFER */
@@ -434,17 +434,17 @@ void cmd_transfer(struct cmdctx *c, struct scan *s)
         }
     }
     static struct spf *files[SPF_MAXID];
-    unsigned n = collect(&sl, files, SPF_MAXID);
-    for (unsigned i = 0; i < n; i++) {
+    unsigned found = collect(&sl, files, SPF_MAXID), n = 0;
+    for (unsigned i = 0; i < found; i++) {
         if (files[i]->reader)
             continue; /* being read: stays */
         snprintf(files[i]->owner, sizeof(files[i]->owner), "%s", to);
         files[i]->queue = SPQ_RDR;
+        files[n++] = files[i];
     }
     if (n)
         spool_commit();
     count_line(c, n, "TRANSFERRED");
     for (unsigned i = 0; i < n; i++)
-        if (!files[i]->reader)
-            vur_file_arrived(files[i], c->vm->userid);
+        vur_file_arrived(files[i], c->vm->userid);
 }

@@ -397,6 +397,14 @@ void vur_file_arrived(struct spf *f, const char *from)
     if (!vm)
         return;
     vcons_cp_message(vm, "%s FILE %04u FROM %s", spf_type_name(f->type), f->spid, from);
+    vur_kick_readers(f->owner);
+}
+
+void vur_kick_readers(const char *userid)
+{
+    struct vmblok *vm = vm_find(userid);
+    if (!vm)
+        return;
     for (struct vdev *vd = vm->devs; vd; vd = vd->next) {
         if (vd->ops != &reader_ops)
             continue;

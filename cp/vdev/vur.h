@@ -53,5 +53,8 @@ void vur_close(struct vmblok *vm, struct vdev *vd, const struct vur_close *how);
 /* A closed file arrived in its owner's reader queue, from `from`:
  * tell the owner and give a waiting reader device end. */
 void vur_file_arrived(struct spf *f, const char *from);
+/* A file in userid's reader queue may be read now (released from hold):
+ * a reader that found nothing gets device end. */
+void vur_kick_readers(const char *userid);
 
 #endif
