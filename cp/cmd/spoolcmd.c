@@ -264,7 +264,6 @@ void cmd_tag(struct cmdctx *c, struct scan *s)
         }
     }
     char *text = NULL;
-    struct vdev *devs[MAXDEV];
     struct spf *f = NULL;
     if (abbrev(tok, "FILE", 3)) {
         char v[16];
@@ -281,6 +280,7 @@ void cmd_tag(struct cmdctx *c, struct scan *s)
             cmd_emsg(c, "DMKCST022E", "VADDR MISSING OR INVALID");
             return;
         }
+        struct vdev *devs[MAXDEV];
         if (!pick(c, tok, devs, "CST"))
             return;
         text = vur_opts(devs[0])->tag;

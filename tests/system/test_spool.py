@@ -8,7 +8,9 @@ Behind it in the deck is the deck of tests/guests/reader.S, so the punch
 file is an IPL deck: a user whose reader gets it IPLs 00C and reader.S
 checks every byte of its data cards, the end of file (unit exception)
 and the CSWs, ending with its pass code. So a file is checked byte for
-byte after SPOOL TO, TRANSFER, SHUTDOWN and a killed Hercules."""
+byte after SPOOL TO, TRANSFER, SHUTDOWN and a killed Hercules. (MAINT
+loads the real reader with devinit 01C of a file made of cardcopy.deck
+and the decks behind it: run_cardcopy.)"""
 
 import os
 import re
@@ -116,6 +118,14 @@ def test_punch_spool_to_and_read_back(_):
         # nothing left to read: unit check (intervention required), nothing read
         u2.command("IPL 00C", r"DMKDSP450W CP ENTERED; IPL UNIT ERROR; CSW 00000008 0E000018")
         u2.command("IPL 00C", r"DMKDSP450W CP ENTERED; IPL UNIT ERROR")
+        # NOEOF: after the last card, unit check instead of unit exception
+        run_cardcopy(system, m, "reader")
+        close_punch(m, "USER02")
+        u2.command("SPOOL READER NOEOF", r"\n")
+        u2.command("QUERY VIRTUAL 00C", r"\nRDR  00C CL \* NOCONT NOHOLD NOEOF READY$")
+        u2.command("IPL 00C", r"DMKDSP450W CP ENTERED; DISABLED WAIT PSW '00020000 00BAD043'", timeout=60)
+        u2.command("QUERY READER", r"\nNO RDR FILES$")
+        u2.command("SPOOL READER EOF", r"\n")
     finally:
         pass
 
