@@ -152,7 +152,7 @@ def user_terminal(userid):
     r.term.command("DETACH 00C", r"RDR 00C DETACHED")
     t = r.system.terminal()
     t.logon(userid)
-    t.command("DETACH 00C", r"RDR 00C DETACHED")          # its spooled reader
+    t.command("DETACH 00C", r"RDR 00C DETACHED|DMKVDD040E DEV 00C DOES NOT EXIST")  # a spooled reader
     r.term.command("ATTACH 01C TO %s AS 00C" % userid, r"RDR 01C ATTACHED TO %s 00C" % userid)
     return t
 
