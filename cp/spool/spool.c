@@ -519,6 +519,16 @@ void spool_in_release(struct spin *in, bool hold)
     in->page = 0;
 }
 
+int spool_page_read(uint32_t page, void *buf) { return page_read(page, buf); }
+
+uint32_t spool_page_next(uint32_t page)
+{
+    if (page < 1 || page > sp.map.npages)
+        return 0;
+    uint32_t n = sp.map.next[page];
+    return n == SPM_END || n == SPM_FREE ? 0 : n;
+}
+
 /* ---------------------------------------------------------------- the queue */
 
 struct spf *spool_first(void) { return sp.head; }

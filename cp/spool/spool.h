@@ -73,6 +73,12 @@ int spool_in_next(struct spin *in, struct spp_rec *r);
  * from the beginning), with hold added when hold is set. */
 void spool_in_release(struct spin *in, bool hold);
 
+/* Whole pages (for DIAGNOSE X'14' and real devices, which take a file a
+ * 4 KB buffer at a time): read page `page` of the spool into buf (0 or
+ * SPE_IO); the page after it in its file (0 after the last). */
+int spool_page_read(uint32_t page, void *buf);
+uint32_t spool_page_next(uint32_t page);
+
 /* ---------------------------------------------------------------- the queue */
 struct spf *spool_first(void);
 struct spf *spool_find(uint16_t spid);

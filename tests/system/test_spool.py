@@ -8,7 +8,9 @@ Behind it in the deck is the deck of tests/guests/reader.S, so the punch
 file is an IPL deck: a user whose reader gets it IPLs 00C and reader.S
 checks every byte of its data cards, the end of file (unit exception)
 and the CSWs, ending with its pass code. So a file is checked byte for
-byte after SPOOL TO, TRANSFER, SHUTDOWN and a killed Hercules. (MAINT
+byte after SPOOL TO, TRANSFER, SHUTDOWN and a killed Hercules.
+tests/guests/urspool.S (devinit of urspool.deck) drives the spooled
+devices with channel programs they must refuse or flag. (MAINT
 loads the real reader with devinit 01C of a file made of cardcopy.deck
 and the decks behind it: run_cardcopy.)"""
 
@@ -266,8 +268,27 @@ def test_full_spool_area(_):
     global LAST_SYSTEM
     system = LAST_SYSTEM = harness.System("spool-full", spec_changes={"SPOOL": "207 207"})
     system.start()
+    try:
+        full_spool_area(system)
+    finally:
+        system.kill()
+
+
+def full_spool_area(system):
     m = maint(system)
     u2 = logon(system, "USER02")
+    # channel programs the spooled devices refuse or flag (tests/guests/urspool.S
+    # checks every CSW and sense byte); what they did write is in the files
+    path = deck_of(system, "urspool.deck", "urspool")
+    system.herc("devinit 01C %s ebcdic eof" % path)
+    m.command("IPL 01C", r"DMKDSP450W CP ENTERED; DISABLED WAIT PSW '00020000 000C0D32'", timeout=60)
+    pun = int(m.command("CLOSE 00D", r"\nPUN FILE (\d{4}) TO  MAINT    COPY 01 NOHOLD$").group(1))
+    prt = int(m.command("CLOSE 00E", r"\nPRT FILE (\d{4}) TO  MAINT    COPY 01 NOHOLD$").group(1))
+    check(queue_lines(m, "QUERY PUNCH") == ["MAINT    %04d A PUN 000002 01  NONE" % pun],
+          "the punch file of urspool: %s" % m.text())
+    check(queue_lines(m, "QUERY PRINTER") == ["MAINT    %04d A PRT 000001 01  NONE" % prt],
+          "the printer file of urspool: %s" % m.text())
+    m.command("PURGE ALL", r"\n0002 FILES PURGED$")
     m.command("SPOOL 00D TO USER02", r"\n")
     run_cardcopy(system, m, "reader")
     small = close_punch(m, "USER02")
@@ -285,4 +306,3 @@ def test_full_spool_area(_):
     u2.command("Q FILES", r"\nFILES:  NO RDR,  NO PRT,  NO PUN$")
     run_cardcopy(system, m, "reader")                           # room again
     close_punch(m, "MAINT")
-    system.stop()
