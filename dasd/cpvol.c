@@ -18,6 +18,10 @@
  *       4 KB pages): a directory program in a virtual machine writes those
  *       pages to the area and switches CP to them (DIAGNOSE X'3C').
  *   cpvol volumes SPEC [DIR]  print "address type image-file [SYSRES]" per volume
+ *   cpvol coldstart IMAGE
+ *       Erase the warm start data (the spool checkpoint in the WARM area)
+ *       of a system residence volume while the system is down: the next
+ *       IPL is a cold start, and every spool file is gone (docs/spool.md).
  *
  * Errors name the file, line and problem; exit status 0 ok, 1 a problem
  * with the input, 2 usage.
@@ -539,6 +543,37 @@ static int cmd_volumes(const char *specfile, const char *dir)
     return 0;
 }
 
+/* Empty tracks over the WARM area: no checkpoint, the next IPL cold starts. */
+static int cmd_coldstart(const char *path)
+{
+    struct ckdimg im;
+    struct vol_alloc a;
+    uint8_t page[VOLFMT_PAGE];
+    char why[512];
+    if (ckdimg_open(&im, path, true, why, sizeof(why)) != 0)
+        die("%s", why);
+    if (vol_read_label_record(&im, VOLFMT_R_ALLOC, page, sizeof(page), why, sizeof(why)) < 0 ||
+        alloc_decode(page, sizeof(page), &a, why, sizeof(why)) != 0)
+        die("%s: %s", path, why);
+    const struct vol_extent *x = alloc_find(&a, AREA_WARM, -1);
+    if (!x)
+        die("%s: the volume has no WARM area", path);
+    uint8_t *t = calloc(1, im.trksize);
+    if (!t)
+        die("out of memory");
+    for (unsigned cyl = x->first; cyl <= x->last; cyl++) {
+        for (unsigned head = 0; head < im.heads; head++) {
+            ckdtrk_init(t, im.trksize, cyl, head);
+            if (ckdimg_write_track(&im, cyl, head, t) != 0)
+                die("%s: cannot write cylinder %u head %u", path, cyl, head);
+        }
+    }
+    free(t);
+    ckdimg_close(&im);
+    printf("%s: warm start data erased; the next IPL is a cold start\n", path);
+    return 0;
+}
+
 /* The pages of the directory area, as a file. */
 static void write_drct(const char *path, const struct compiled_dir *cd)
 {
@@ -559,8 +594,9 @@ static void usage(void)
             "usage: %s build SPEC DIR --nucleus FILE [--force]\n"
             "       %s update SPEC DIR --nucleus FILE\n"
             "       %s list IMAGE | check IMAGE\n"
-            "       %s direct SPEC [--drct FILE] | volumes SPEC [DIR]\n",
-            prog, prog, prog, prog);
+            "       %s direct SPEC [--drct FILE] | volumes SPEC [DIR]\n"
+            "       %s coldstart IMAGE\n",
+            prog, prog, prog, prog, prog);
     exit(2);
 }
 
@@ -595,6 +631,8 @@ int main(int argc, char **argv)
         return inspect(args[1], false);
     if (strcmp(cmd, "check") == 0 && nargs == 2)
         return inspect(args[1], true);
+    if (strcmp(cmd, "coldstart") == 0 && nargs == 2)
+        return cmd_coldstart(args[1]);
     if (strcmp(cmd, "volumes") == 0 && (nargs == 2 || nargs == 3))
         return cmd_volumes(args[1], nargs == 3 ? args[2] : ".");
     if (strcmp(cmd, "direct") == 0 && nargs == 2) {

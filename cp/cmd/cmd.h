@@ -105,6 +105,22 @@ void link_logon(struct vmblok *vm, const struct dir_dev *dd);
 bool define_tdisk(struct cmdctx *c, uint16_t devtype, uint16_t vaddr, unsigned ncyl);
 /* vm/savesys.c: SAVESYS (DMKCFH) */
 void cmd_savesys(struct cmdctx *c, struct scan *s);
+/* cmd/spoolcmd.c: spooled devices (DMKCSP, DMKCSQ, DMKCST, DMKDEF) */
+void cmd_spool(struct cmdctx *c, struct scan *s);
+void cmd_close(struct cmdctx *c, struct scan *s);
+void cmd_tag(struct cmdctx *c, struct scan *s);
+/* DEFINE of a reader, punch or printer: the type (0 if tok names none) */
+uint16_t define_ur_type(const char *tok, bool *reader);
+void define_ur(struct cmdctx *c, struct scan *s);
+/* A userid of the directory, or * for the issuer */
+bool spoolcmd_user(struct cmdctx *c, const char *tok, char out[9]);
+/* cmd/spoolfile.c: closed spool files (DMKCSU, DMKCSV, DMKCQP) */
+void cmd_change(struct cmdctx *c, struct scan *s);
+void cmd_order(struct cmdctx *c, struct scan *s);
+void cmd_purge(struct cmdctx *c, struct scan *s);
+void cmd_transfer(struct cmdctx *c, struct scan *s);
+void spool_query_files(struct cmdctx *c, struct scan *s);
+void spool_query_queue(struct cmdctx *c, struct scan *s, uint8_t queue);
 /* cmd/display.c */
 void cmd_display(struct cmdctx *c, struct scan *s); /* DMKCDB */
 void cmd_store(struct cmdctx *c, struct scan *s);   /* DMKCDS */

@@ -23,6 +23,7 @@
 #include "kern/log.h"
 #include "lib/tod.h"
 #include "machine/cpu.h"
+#include "spool/spoolfmt.h"
 #include "vdev/mdisk.h"
 #include "vdev/vdev.h"
 #include "vm/vmblok.h"
@@ -183,9 +184,15 @@ static void list_devices(struct cmdctx *c, bool one, bool byclass, enum vdev_cla
         if ((what == ONE && vd->vaddr != addr) ||
             (what == CLASS && (cls == VC_RDR ? !ur : vd->cls != cls)))
             continue;
-        char line[80];
+        char line[160];
         vd->ops->describe(vm, vd, line, sizeof(line));
+        /* a description may be two lines (spooled devices) */
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
         cmd_put(c, 0, line);
+        if (nl)
+            cmd_put(c, 0, nl + 1);
         found = true;
     }
     if (what == ONE && !found)
@@ -246,6 +253,17 @@ static void q_links(struct cmdctx *c, struct scan *s)
         cmd_put(c, 0, l.line);
 }
 
+static void q_reader(struct cmdctx *c, struct scan *s) { spool_query_queue(c, s, SPQ_RDR); }
+static void q_printer(struct cmdctx *c, struct scan *s) { spool_query_queue(c, s, SPQ_PRT); }
+static void q_punch(struct cmdctx *c, struct scan *s) { spool_query_queue(c, s, SPQ_PUN); }
+
+/* QUERY UR: the spooled and dedicated unit record devices */
+static void q_ur(struct cmdctx *c, struct scan *s)
+{
+    if (no_more(c, s))
+        list_devices(c, false, true, VC_RDR, 0);
+}
+
 static const struct {
     const char *name;
     uint8_t minlen;
@@ -259,6 +277,14 @@ static const struct {
     {"VIRTUAL", 1, CLASS_G, q_virtual},
     {"DASD", 2, CLASS_G, q_dasd},
     {"LINKS", 1, CLASS_G | CLASS_B, q_links},
+    {"FILES", 1, CLASS_D | CLASS_G, spool_query_files},
+    {"READER", 1, CLASS_D | CLASS_G, q_reader},
+    {"RDR", 3, CLASS_D | CLASS_G, q_reader},
+    {"PRINTER", 1, CLASS_D | CLASS_G, q_printer},
+    {"PRT", 3, CLASS_D | CLASS_G, q_printer},
+    {"PUNCH", 2, CLASS_D | CLASS_G, q_punch},
+    {"PCH", 3, CLASS_D | CLASS_G, q_punch},
+    {"UR", 2, CLASS_G, q_ur},
 };
 
 void cmd_query(struct cmdctx *c, struct scan *s)

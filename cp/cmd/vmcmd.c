@@ -233,8 +233,13 @@ void cmd_define(struct cmdctx *c, struct scan *s)
     char tok[16];
     struct vmblok *vm = c->vm;
     struct scan peek = *s;
+    bool reader;
     if (scan_token_upper(&peek, tok, sizeof(tok)) && tok_is_tdisk(tok)) {
         define_t(c, s);
+        return;
+    }
+    if (tok[0] && !abbrev(tok, "STORAGE", 4) && define_ur_type(tok, &reader)) {
+        define_ur(c, s);
         return;
     }
     if (!scan_token_upper(s, tok, sizeof(tok)) || !abbrev(tok, "STORAGE", 4)) {

@@ -18,6 +18,8 @@
 #include "io/ios.h"
 #include "kern/log.h"
 #include "lib/tod.h"
+#include "machine/cpu.h"
+#include "machine/lowcore.h"
 
 #define CCW_SEEK    0x07
 #define CCW_SEARCH  0x31
@@ -25,6 +27,7 @@
 #define CCW_READ    0x06
 #define CCW_READ_MT 0x86
 #define CCW_WRITE   0x05
+#define CCW_WRITE_CKD 0x1D
 
 #define MAX_PAGES_PER_IO 32
 #define CKD_RETRIES      3    /* tries of a chain that ends with a unit check that may pass */
@@ -36,13 +39,33 @@ static struct {
     uint8_t search[8];
 } chain __attribute__((aligned(8)));
 
+/* The device may be running a channel program of a virtual machine (a
+ * minidisk on a CP volume): take I/O interruptions until it is idle. */
+static bool wait_idle(struct rdevblok *rd)
+{
+    uint64_t limit = stck() + TOD_SEC(30);
+    while (rd->active || rd->qhead) {
+        if (tpi())
+            ios_interrupt(lc_get32(LC_SUBCHANNEL_ID));
+        else if (stck() > limit)
+            return false;
+    }
+    return true;
+}
+
 /* Run the chain; a unit check that may pass (not a command reject, not
  * intervention required) is retried, and the last failure is reported
- * with its sense bytes. Returns the residual count or -1. */
+ * with its sense bytes. Returns the residual count, CKD_NORECORD when the
+ * record searched for is not on the track, or -1. */
+#define CKD_NORECORD (-2)
 static int run(struct rdevblok *rd)
 {
     static struct ioblok io;
     for (int attempt = 1;; attempt++) {
+        if (!wait_idle(rd)) {
+            cp_log("DMKDAS501E DASD %03X NOT RESPONDING", rd->devno);
+            return -1;
+        }
         memset(&io, 0, sizeof(io));
         io.rdev = rd;
         io.ccw = chain.ccw;
@@ -53,7 +76,7 @@ static int run(struct rdevblok *rd)
         if (!(io.dstat & (DEV_UC | DEV_UX)) && !(io.sstat & ~SCH_IL))
             return io.residual;
         if ((io.dstat & DEV_UC) && io.senselen && (io.sense[1] & SNS1_NORECORD))
-            return -1; /* not there: an answer, not an error (a label CP looks for) */
+            return CKD_NORECORD; /* not there: an answer, not an error (a label CP looks for) */
         bool permanent = !(io.dstat & DEV_UC) || !io.senselen || (io.sense[0] & 0xC0);
         if (permanent || attempt == CKD_RETRIES) {
             cp_log("DMKDAS502E DASD %03X I/O ERROR; STATUS %02X%02X SENSE %02X%02X%02X%02X; CYL %u "
@@ -103,6 +126,53 @@ int ckd_write_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsi
             return -1;
     }
     return 0;
+}
+
+/* Write page records rec..rpt of a track that has records 1..rec-1
+ * (Search ID Equal on rec-1, or R0, then Write Count, Key and Data).
+ * Record `want` gets data, the others zeros. */
+static int format_from(struct rdevblok *rd, unsigned cyl, unsigned head, unsigned rec, unsigned rpt,
+                       unsigned want, const void *data)
+{
+    static uint8_t recs[8][8 + VOLFMT_PAGE] __attribute__((aligned(8)));
+    locate(cyl, head, rec - 1);
+    unsigned n = 0;
+    for (unsigned r = rec; r <= rpt && n < 8; r++, n++) {
+        uint8_t *c = recs[n];
+        put_be16(c, (uint16_t)cyl);
+        put_be16(c + 2, (uint16_t)head);
+        c[4] = (uint8_t)r;
+        c[5] = 0;
+        put_be16(c + 6, VOLFMT_PAGE);
+        if (r == want)
+            memcpy(c + 8, data, VOLFMT_PAGE);
+        else
+            memset(c + 8, 0, VOLFMT_PAGE);
+        ccw1_set(&chain.ccw[3 + n], CCW_WRITE_CKD, CCW_CC, 8 + VOLFMT_PAGE, (uint32_t)(uintptr_t)c);
+    }
+    chain.ccw[3 + n - 1].b[1] &= (uint8_t)~CCW_CC;
+    return run(rd);
+}
+
+int ckd_write_page_fmt(struct rdevblok *rd, unsigned first_cyl, unsigned page, const void *buf)
+{
+    unsigned cyl, head, rec;
+    vol_page_location(rd->geom, first_cyl, page, &cyl, &head, &rec);
+    locate(cyl, head, rec);
+    ccw1_set(&chain.ccw[3], CCW_WRITE, 0, VOLFMT_PAGE, (uint32_t)(uintptr_t)buf);
+    int rc = run(rd);
+    if (rc != CKD_NORECORD)
+        return rc == 0 ? 0 : -1;
+    /* the track was never formatted this far: find its last record and
+     * write the page records from there (what follows the last record is
+     * nothing, so nothing in use is lost) */
+    unsigned rpt = ckd_recs_per_track(rd->geom, 0, VOLFMT_PAGE);
+    for (unsigned r = rec; r >= 1; r--) {
+        rc = format_from(rd, cyl, head, r, rpt, rec, buf);
+        if (rc != CKD_NORECORD)
+            return rc == 0 ? 0 : -1;
+    }
+    return -1;
 }
 
 int ckd_read_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,

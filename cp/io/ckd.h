@@ -22,4 +22,10 @@ int ckd_read_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsig
 int ckd_write_pages(struct rdevblok *rd, unsigned first_cyl, unsigned page, unsigned npages,
                     const void *buf);
 
+/* Write one 4 KB page record of an area that may not be formatted yet
+ * (SPOOL and WARM areas start as empty tracks): a missing record is made,
+ * with the records before it on the track, by Write Count, Key and Data.
+ * Returns 0 or -1. */
+int ckd_write_page_fmt(struct rdevblok *rd, unsigned first_cyl, unsigned page, const void *buf);
+
 #endif

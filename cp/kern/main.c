@@ -26,6 +26,7 @@
 #include "lib/tod.h"
 #include "machine/cpu.h"
 #include "machine/lowcore.h"
+#include "spool/spool.h"
 #include "vdev/tdisk.h"
 #include "vm/userdir.h"
 
@@ -149,6 +150,7 @@ void cp_main(void)
         cp_fatal(WAIT_NO_SYSRES);
     }
     tdisk_init();
+    spool_init();
 
     if (!sclp_enable_events())
         cp_log("DMKCPI956W HARDWARE CONSOLE SHUTDOWN SIGNAL NOT AVAILABLE");

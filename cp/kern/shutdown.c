@@ -19,6 +19,7 @@
 #include "kern/log.h"
 #include "kern/shutdown.h"
 #include "lib/tod.h"
+#include "spool/spool.h"
 #include "machine/cpu.h"
 #include "vm/vmblok.h"
 
@@ -75,6 +76,7 @@ void shutdown_progress(void)
         for (struct term *t = term_first(); t; t = t->next)
             if (!t->syscons)
                 t->state = TS_DEAD;
+        spool_shutdown(); /* every user's files are closed: the warm start data */
         phase = 2;
         deadline = stck() + TOD_SEC(2);
         cp_milestone("DMKCPI961W SYSTEM SHUTDOWN COMPLETE");

@@ -25,6 +25,9 @@ static void end(struct vmblok *vm, struct vdev *vd, struct vchan *ch, uint32_t c
     csw[4] = ustat;
     csw[5] = cstat;
     put_be16(csw + 6, residual);
+    if (ch->pci)
+        csw[5] |= CS_PCI;
+    ch->pci = false;
     ch->waiting = false;
     vdev_ended(vm, vd, csw, true);
 }
@@ -65,6 +68,8 @@ static uint8_t fetch_ccw(struct vmblok *vm, struct vchan *ch, uint32_t addr, uin
 
 static void run(struct vmblok *vm, struct vdev *vd, struct vchan *ch)
 {
+    /* The program runs to its end at once: a PCI of one of its CCWs is
+     * presented with the ending, as the channel may present it. */
     for (int guard = 0; guard < 10000; guard++) {
         uint32_t addr = ch->ccw;
         uint8_t ccw[8];
@@ -87,6 +92,8 @@ static void run(struct vmblok *vm, struct vdev *vd, struct vchan *ch)
             continue;
         }
         struct vchan_op op = {.cmd = ccw[0], .flags = ccw[4]};
+        if (ccw[4] & CCWF_PCI)
+            ch->pci = true;
         bool store = ccw_is_read(op.cmd) || ccw_is_readback(op.cmd) || ccw_is_sense(op.cmd);
         uint32_t last = addr;
         uint8_t lflags = ccw[4];
@@ -156,6 +163,7 @@ void vchan_start(struct vmblok *vm, struct vdev *vd, struct vchan *ch, uint32_t 
     ch->key = CAW_KEY(caw);
     ch->ccw = CAW_ADDR(caw);
     ch->waiting = false;
+    ch->pci = false;
     vd->busy = true;
     run(vm, vd, ch);
 }

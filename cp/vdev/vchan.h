@@ -47,6 +47,7 @@ struct vchan {
     uint32_t ccw;   /* guest address of the CCW to run next */
     uint8_t key;    /* the CAW key */
     bool waiting;
+    bool pci; /* a CCW with PCI ran: the ending carries it */
 };
 
 /* Start the program at the CAW (SIO). The ending goes to vdev_ended. */

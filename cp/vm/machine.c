@@ -19,6 +19,7 @@
 #include "mm/gaccess.h"
 #include "mm/shadow.h"
 #include "vdev/vded.h"
+#include "vdev/vur.h"
 #include "vdev/vdev.h"
 #include "vm/dispatch.h"
 #include "vm/machine.h"
@@ -85,6 +86,25 @@ static void dedicate(struct vmblok *vm, const struct dir_dev *dd)
         vcons_cp_message(vm, "DEV %03X NOT ATTACHED AS %03X; %s", dd->target, dd->vaddr, why[e]);
 }
 
+/* A directory SPOOL statement: a spooled reader, punch or printer. */
+static void spool_dev(struct vmblok *vm, const struct dir_dev *dd, const char *dist)
+{
+    const struct dir_devtype_info *ti = dir_devtype(dd->type);
+    if (ti && vur_create(vm, dd->vaddr, dir_model_code(ti->model), ti->uclass == DIR_UC_READER,
+                         dd->spclass)) {
+        /* the distribution code of the ACCOUNT statement */
+        struct vur_opts *o = vur_opts(vdev_find(vm, dd->vaddr));
+        if (dist[0])
+            snprintf(o->dist, sizeof(o->dist), "%s", dist);
+        return;
+    }
+    vcons_cp_message(vm, "%s %03X NOT DEFINED",
+                     ti && ti->uclass == DIR_UC_READER  ? "RDR"
+                     : ti && ti->uclass == DIR_UC_PUNCH ? "PUN"
+                                                        : "PRT",
+                     dd->vaddr);
+}
+
 bool vm_machine_init(struct vmblok *vm, const struct dir_image *d, uint32_t index)
 {
     struct dir_user du;
@@ -108,7 +128,8 @@ bool vm_machine_init(struct vmblok *vm, const struct dir_image *d, uint32_t inde
         case DIR_STMT_DEDICATE: dedicate(vm, &dd); break;
         case DIR_STMT_MDISK:
         case DIR_STMT_LINK: link_logon(vm, &dd); break;
-        default: break; /* spooling comes with its own part */
+        case DIR_STMT_SPOOL: spool_dev(vm, &dd, du.dist); break;
+        default: break;
         }
     }
     return true;

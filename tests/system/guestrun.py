@@ -86,6 +86,9 @@ class CPRun:
         self.system.start()
         self.term = self.system.terminal()
         self.term.logon("MAINT", "CPCMS")
+        # the directory's spooled reader, punch and printer make room for the real ones
+        for dev in ("RDR 00C", "PUN 00D", "PRT 00E"):
+            self.term.command("DETACH " + dev[4:], r"\n%s DETACHED" % dev)
         self.term.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
         # the real printer and punch, for unitrec; the tape drive with an
         # empty tape mounted (before the ATTACH: mounting makes status)

@@ -152,6 +152,7 @@ def user_terminal(userid):
     r.term.command("DETACH 00C", r"RDR 00C DETACHED")
     t = r.system.terminal()
     t.logon(userid)
+    t.command("DETACH 00C", r"RDR 00C DETACHED|DMKVDD040E DEV 00C DOES NOT EXIST")  # a spooled reader
     r.term.command("ATTACH 01C TO %s AS 00C" % userid, r"RDR 01C ATTACHED TO %s 00C" % userid)
     return t
 
@@ -541,6 +542,8 @@ def test_x58_typewriter(_):
     r.system.wait_log(r"LINE 009 LOGON  AS USER02 ", after=mark)
     try:
         r.term.command("DETACH 00C", r"RDR 00C DETACHED")
+        r.system.console("DETACH 00C")                        # USER02's spooled reader
+        r.system.wait_log(r"RDR 00C DETACHED", after=mark)
         r.term.command("ATTACH 01C TO USER02 AS 00C", r"RDR 01C ATTACHED TO USER02 00C")
         out = r.system.herc("devinit 01C %s ebcdic eof" % os.path.join(DECKS, "diag58.deck"))
         check("HHCPN098I" in out or "initialized" in out, "devinit said: %s" % out)

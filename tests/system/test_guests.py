@@ -268,7 +268,7 @@ def expect_pass(name):
 # from terminals under CP (test_vm.py: echo, spin, extwait, pgmloop;
 # test_isolation.py: fuzz, canary). Their pass codes are reserved all the
 # same.
-INTERACTIVE = ("echo", "spin", "extwait", "pgmloop", "fuzz", "canary")
+INTERACTIVE = ("cardcopy", "urspool", "echo", "spin", "extwait", "pgmloop", "fuzz", "canary")
 
 # Programs that need a disk of their own and a parameter card: their tests
 # are in test_minidisk.py (natively on a small 3350; under CP on a

@@ -351,7 +351,9 @@ def _fuzz_under_cp(run):
     maint = run.logon("fuzzer", "MAINT", "CPCMS")
     watch = run.logon("watcher", "USER02", "USER02")
 
-    # the canary first, on USER01
+    # the canary first, on USER01 (the spooled readers make room)
+    canary.command("DETACH 00C", r"\nRDR 00C DETACHED$")
+    maint.command("DETACH 00C", r"\nRDR 00C DETACHED$")
     maint.command("ATTACH %s TO USER01 AS 00C" % READER, r"\nRDR %s ATTACHED TO USER01 00C$" % READER)
     canary.wait(r"^RDR 00C ATTACHED$")
     check(ipl(canary, "canary") is not None, "the canary stopped at once:\n%s" % canary.text())

@@ -99,6 +99,7 @@ def ipl(system, t, name, card, user, timeout=60):
     m = system.maint
     deck = os.path.join(REPO, "build", "test-state", "mdisk-cp-%s-%s.deck" % (name, user))
     test_guests.deck_with_cards(os.path.join(test_guests.DECKS, name + ".deck"), [card], deck)
+    t.command("DETACH 00C", r"RDR 00C DETACHED|DMKVDD040E DEV 00C DOES NOT EXIST")  # the spooled reader
     expect(m, "ATTACH 01C %s 00C" % user, r"RDR 01C ATTACHED TO")
     out = system.sys.herc("devinit 01C %s ebcdic eof" % deck)
     check("HHCPN098I" in out or "initialized" in out, "devinit said: %s" % out)
@@ -317,6 +318,7 @@ def test_two_users_read_one_minidisk_at_once(system):
     deck = os.path.join(REPO, "build", "test-state", "mdisk-cp-shared.deck")
     test_guests.deck_with_cards(os.path.join(test_guests.DECKS, "dasdfuzz.deck"), [card], deck)
     for t in users:
+        t.command("DETACH 00C", r"RDR 00C DETACHED|DMKVDD040E DEV 00C DOES NOT EXIST")  # the spooled reader
         expect(m, "ATTACH 01C %s 00C" % t.userid, r"RDR 01C ATTACHED TO")
         system.sys.herc("devinit 01C %s ebcdic eof" % deck)
         t.clear()

@@ -44,6 +44,7 @@ def logon(system, userid, password=None):
 
 def test_savesys_and_ipl_by_name(system):
     m = logon(system, "MAINT", "CPCMS")
+    m.command("DETACH 00C", r"\nRDR 00C DETACHED")     # the spooled reader
     m.command("ATTACH 01C * 00C", r"\nRDR 00C ATTACHED")
     out = system.sys.herc("devinit 01C %s ebcdic eof" % os.path.join(DECKS, "spin.deck"))
     check("HHCPN098I" in out or "initialized" in out, "devinit said: %s" % out)

@@ -109,6 +109,7 @@ def logon(sys, userid, password=None):
 def maint(sys):
     """MAINT logged on, the real reader attached as its 00C."""
     t = logon(sys, "MAINT", "CPCMS")
+    t.command("DETACH 00C", r"\nRDR 00C DETACHED$")      # the spooled reader
     t.command("ATTACH %s * 00C" % READER, r"\nRDR 00C ATTACHED$")
     return t
 
@@ -182,11 +183,12 @@ QUERY_TIME = r"\nTIME IS \d\d:\d\d:\d\d GMT \w+DAY \d\d/\d\d/\d\d\nCONNECT= \d\d
 # ---------------------------------------------------------------- tests
 def test_query_virtual_and_define_storage(sys):
     t = maint(sys)
-    t.command("QUERY VIRTUAL", r"\nSTORAGE = 01024K\nCONS 009 ON GRAF 0[CD][0-9A-F]\nRDR  00C ON DEV 01C$")
+    t.command("QUERY VIRTUAL", r"\nSTORAGE = 01024K\nCONS 009 ON GRAF 0[CD][0-9A-F]\nRDR  00C ON DEV 01C\nPUN  00D CL A NOCONT NOHOLD COPY 01 READY\n     00D FOR MAINT    DIST MAINT\nPRT  00E CL A NOCONT NOHOLD COPY 01 READY\n     00E FOR MAINT    DIST MAINT$")
     t.command("Q V STORAGE", r"\nSTORAGE = 01024K$")
     check("CONS 009" not in t.text(), "QUERY VIRTUAL STORAGE shows only the storage:\n%s" % t.text())
     t.command("Q V 00C", r"\nRDR  00C ON DEV 01C$")
-    t.command("Q V 00E", r"\nDMKCQV040E DEV 00E DOES NOT EXIST$")
+    t.command("Q V 00E", r"\nPRT  00E CL A NOCONT NOHOLD COPY 01 READY\n     00E FOR MAINT    DIST MAINT$")
+    t.command("Q V 00F", r"\nDMKCQV040E DEV 00F DOES NOT EXIST$")
 
     # a new size resets the machine and clears its storage; the devices stay
     t.command("STORE 1000 CAFEF00D", r"\nSTORE COMPLETE$")
@@ -194,7 +196,7 @@ def test_query_virtual_and_define_storage(sys):
     t.command("STORE PSW 00000000 00001000", r"\nSTORE COMPLETE$")
     t.command("DEFINE STORAGE 2M", r"\nSTORAGE = 02048K$")
     t.wait_status("CP READ")
-    t.command("Q V", r"\nSTORAGE = 02048K\nCONS 009 ON GRAF 0[CD][0-9A-F]\nRDR  00C ON DEV 01C$")
+    t.command("Q V", r"\nSTORAGE = 02048K\nCONS 009 ON GRAF 0[CD][0-9A-F]\nRDR  00C ON DEV 01C\nPUN  00D CL A NOCONT NOHOLD COPY 01 READY\n     00D FOR MAINT    DIST MAINT\nPRT  00E CL A NOCONT NOHOLD COPY 01 READY\n     00E FOR MAINT    DIST MAINT$")
     check(word(t, 0x1000) == 0, "DEFINE STORAGE did not clear storage (X'1000' still set)")
     check(psw(t) == (0, 0), "DEFINE STORAGE did not reset the PSW")
     t.command("D G5", r"\nGPR  5 =  00000000$")
@@ -321,7 +323,7 @@ def test_virtual_console_with_echo(sys):
     # #CP: a CP command while the machine goes on reading
     t.command("#CP QUERY TIME", QUERY_TIME)
     t.wait_status("VM READ")
-    t.command("#CP QUERY VIRTUAL", r"\nSTORAGE = 01024K\nCONS 009 ON GRAF 0[CD][0-9A-F]\nRDR  00C ON DEV 01C$")
+    t.command("#CP QUERY VIRTUAL", r"\nSTORAGE = 01024K\nCONS 009 ON GRAF 0[CD][0-9A-F]\nRDR  00C ON DEV 01C\nPUN  00D CL A NOCONT NOHOLD COPY 01 READY\n     00D FOR MAINT    DIST MAINT\nPRT  00E CL A NOCONT NOHOLD COPY 01 READY\n     00E FOR MAINT    DIST MAINT$")
     t.clear()
     t.enter("still here")
     t.wait(r"^ECHO: still here\nECHO READY$")
@@ -660,6 +662,7 @@ def test_two_spinning_machines_share_the_cpu(sys):
     ipl(m, "spin")
     # one real reader: the deck is in storage once the IPL is over
     m.command("#CP DETACH 00C", r"\nRDR 00C DETACHED$")
+    o.command("DETACH 00C", r"\nRDR 00C DETACHED$")      # its spooled reader
     m.command("#CP ATTACH 01C TO OPERATOR AS 00C", r"\nRDR 01C ATTACHED TO OPERATOR 00C$")
     o.wait(r"^RDR 00C ATTACHED$")
     ipl(o, "spin")
@@ -693,6 +696,8 @@ def test_a_stuck_machine_does_not_stop_other_users(sys):
     m.command("END", r"\nDMKDSP450W CP ENTERED; DISABLED WAIT PSW")
     # USER01: a program interruption loop
     m.command("DETACH 00C", r"\nRDR 00C DETACHED$")
+    a.command("DETACH 00C", r"\nRDR 00C DETACHED$")      # the spooled readers
+    b.command("DETACH 00C", r"\nRDR 00C DETACHED$")
     m.command("ATTACH 01C TO USER01 AS 00C", r"\nRDR 01C ATTACHED TO USER01 00C$")
     a.wait(r"^RDR 00C ATTACHED$")
     ipl(a, "pgmloop")
@@ -708,7 +713,7 @@ def test_a_stuck_machine_does_not_stop_other_users(sys):
     timed(c, "STORE 100000 1", r"\nDMKCDS160E HEXLOC 100000 EXCEEDS STORAGE$")
     timed(c, "STORE FFFFC 1", r"\nSTORE COMPLETE$")
     timed(c, "D FFFFC", r"\n0FFFF0 +00000001$")
-    timed(c, "DETACH 00C", r"\nDMKVDD040E DEV 00C DOES NOT EXIST$")
+    timed(c, "DETACH 00F", r"\nDMKVDD040E DEV 00F DOES NOT EXIST$")
     timed(c, "ATTACH 01C * 00C", r"\nDMKCFC001E \?CP: ATTACH$")       # class G
     # MAINT, in its disabled wait, is a class B user still
     timed(m, "DETACH 0AA", r"\nDMKVDD040E DEV 0AA DOES NOT EXIST$")
