@@ -23,15 +23,7 @@ int cmd_not_found(const char *mod, const struct fileid *f);
 /* The file-system error err as a message and CMS return code. */
 int cmd_fs_error(const char *mod, int err, char mode);
 
-cms_cmd_fn cmd_access, cmd_release, cmd_listfile, cmd_erase, cmd_rename, cmd_state,
-    cmd_statew, cmd_query, cmd_set, cmd_cp, cmd_format, cmd_copyfile, cmd_desbuf, cmd_sentries,
-    cmd_makebuf, cmd_dropbuf, cmd_exec, cmd_edit;
-
-/* A device address: 1-4 hex digits. */
-bool cmd_vaddr(const char *s, unsigned *v);
-
-/* QUERY DISK / SEARCH (access.c) */
-int query_disk(char (*tok)[8], int ntok);
-int query_search(void);
+cms_cmd_fn cmd_erase, cmd_state, cmd_statew, cmd_cp, cmd_desbuf, cmd_sentries, cmd_makebuf,
+    cmd_dropbuf, cmd_exec, cmd_svctrace;
 
 #endif

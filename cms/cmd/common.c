@@ -47,7 +47,7 @@ int cmd_fileid(const char *mod, char (*tok)[8], int ntok, int i, struct fileid *
 int cmd_not_found(const char *mod, const struct fileid *f)
 {
     if (nucon.nomsg && strcmp(mod, "TYP") != 0)
-        return 28; /* ERASE, LISTFILE, RENAME and STATE in an EXEC with NOMSG */
+        return 28; /* ERASE and STATE in an EXEC with NOMSG */
     char id[16];
     snprintf(id, sizeof(id), "DMS%s002E", mod);
     char num[2] = {f->num ? f->num : 0, 0};
@@ -78,21 +78,4 @@ int cmd_fs_error(const char *mod, int err, char mode)
         cms_emsg(id, "ERROR %d (%s) ON DISK '%c'", -err, cmsfs_strerror(err), mode);
         return 100;
     }
-}
-
-bool cmd_vaddr(const char *s, unsigned *v)
-{
-    unsigned x = 0;
-    size_t n = strlen(s);
-    if (n == 0 || n > 4)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return false;
-        x = x * 16 + (unsigned)d;
-    }
-    *v = x;
-    return true;
 }

@@ -1,97 +1,10 @@
 /*
- * settings.c - QUERY and SET (R6's DMSQRY and DMSSET), CP, and the
- * console-stack commands DESBUF, SENTRIES and MAKEBUF.
+ * settings.c - CP, SVCTRACE, and the console-stack commands DESBUF,
+ * SENTRIES, MAKEBUF and DROPBUF. QUERY and SET are transient MODULEs (cms/util).
  */
 #include <stdio.h>
 #include <string.h>
 #include "cms/cmd/cmd.h"
-
-static int onoff(const char *mod, char (*tok)[8], int ntok, bool *flag)
-{
-    char s[9];
-    if (ntok < 3) {
-        cms_emsg(mod, "NO OPERAND SPECIFIED");
-        return 24;
-    }
-    cms_tokstr(tok[2], s);
-    if (!strcmp(s, "ON"))
-        *flag = true;
-    else if (!strcmp(s, "OFF"))
-        *flag = false;
-    else {
-        cms_emsg(mod, "INVALID PARAMETER '%s'", s);
-        return 24;
-    }
-    return 0;
-}
-
-int cmd_set(char (*tok)[8], int ntok, const char *line)
-{
-    char s[9];
-    if (ntok < 2) {
-        cms_emsg("DMSSET061E", "NO FUNCTION SPECIFIED");
-        return 24;
-    }
-    cms_tokstr(tok[1], s);
-    if (!strcmp(s, "IMPCP"))
-        return onoff("DMSSET070E", tok, ntok, &nucon.impcp);
-    if (!strcmp(s, "IMPEX"))
-        return onoff("DMSSET070E", tok, ntok, &nucon.impex);
-    if (!strcmp(s, "RDYMSG")) {
-        char v[9] = "";
-        if (ntok >= 3)
-            cms_tokstr(tok[2], v);
-        if (!strcmp(v, "SMSG"))
-            nucon.rdymsg_short = true;
-        else if (!strcmp(v, "LMSG"))
-            nucon.rdymsg_short = false;
-        else {
-            cms_emsg("DMSSET070E", "INVALID PARAMETER '%s'", v);
-            return 24;
-        }
-        return 0;
-    }
-    cms_emsg("DMSSET070E", "INVALID PARAMETER '%s'", s);
-    return 24;
-}
-
-int cmd_query(char (*tok)[8], int ntok, const char *line)
-{
-    char s[9];
-    if (ntok < 2) {
-        cms_emsg("DMSQRY061E", "NO FUNCTION SPECIFIED");
-        return 24;
-    }
-    cms_tokstr(tok[1], s);
-    if (!strcmp(s, "DISK"))
-        return query_disk(tok, ntok);
-    if (!strcmp(s, "SEARCH"))
-        return query_search();
-    if (!strcmp(s, "IMPCP")) {
-        con_typef("IMPCP = %s", nucon.impcp ? "ON" : "OFF");
-        return 0;
-    }
-    if (!strcmp(s, "IMPEX")) {
-        con_typef("IMPEX = %s", nucon.impex ? "ON" : "OFF");
-        return 0;
-    }
-    if (!strcmp(s, "RDYMSG")) {
-        con_typef("RDYMSG = %s", nucon.rdymsg_short ? "SMSG" : "LMSG");
-        return 0;
-    }
-    if (!strcmp(s, "SVC")) {
-        svc_query();
-        return 0;
-    }
-    if (!strcmp(s, "CMSLEVEL")) {
-        con_type("CMS LEVEL 6.0");
-        return 0;
-    }
-    if (nucon.impcp) /* anything else is CP's */
-        return cms_cp(line);
-    cms_emsg("DMSQRY070E", "INVALID PARAMETER '%s'", s);
-    return 24;
-}
 
 int cmd_cp(char (*tok)[8], int ntok, const char *line)
 {
@@ -147,4 +60,22 @@ int cmd_dropbuf(char (*tok)[8], int ntok, const char *line)
         return 24;
     }
     return con_dropbuf(n);
+}
+
+/* SVCTRACE ON|OFF (R6's SVCTRACE, a nucleus command): the nucleus types
+ * a line as each SVC 202/203 starts and one as it returns (our format:
+ * the caller's address, R0, R1; the return code). The immediate commands
+ * SO and RO suspend and resume it, HO ends it. */
+int cmd_svctrace(char (*tok)[8], int ntok, const char *line)
+{
+    char t[9] = "";
+    if (ntok > 1)
+        cms_tokstr(tok[1], t);
+    if (ntok != 2 || (strcmp(t, "ON") != 0 && strcmp(t, "OFF") != 0)) {
+        cms_emsg("DMSOVR070E", "INVALID PARAMETER '%s'", t);
+        return 24;
+    }
+    nucon.svctrace = t[1] == 'N';
+    nucon.svctrace_held = false;
+    return 0;
 }

@@ -152,6 +152,131 @@ int fsclose(const char *fn, const char *ft, const char *fm)
 
 int fserase(const char *fn, const char *ft, const char *fm) { return by_id("ERASE", fn, ft, fm); }
 
+int fsrename(const char *fn, const char *ft, const char *fm, const char *nfn, const char *nft,
+             char nnum)
+{
+    uint8_t p[FSRN_LEN] __attribute__((aligned(8)));
+    uint8_t t[FSCB_LEN];
+    if (!cmslib_fscb(t, "FSRENAME", fn, ft, fm) || !fm || !fm[0])
+        return bad_id(fn, ft, 20, 20, 24);
+    memcpy(p, t, FSRN_NFN);
+    if (!cmslib_field(p + FSRN_NFN, nfn) || !cmslib_field(p + FSRN_NFT, nft))
+        return 20;
+    char m[3] = {fm[0], nnum ? nnum : ' ', 0};
+    cmslib_fmode(p + FSRN_NFM, m);
+    return cmslib_svc202(p, NULL);
+}
+
+/* ------------------------------------------------------------ disks */
+
+static void disk_out(const uint8_t *a, struct cms_disk *d)
+{
+    memset(d, 0, sizeof(*d));
+    e2a(&d->mode, a + DI_MODE, 1);
+    e2a(&d->parent, a + DI_PARENT, 1);
+    if (d->parent == ' ')
+        d->parent = 0;
+    d->vaddr = get_be16(a + DI_VADDR);
+    d->type = get_be16(a + DI_TYPE);
+    d->readonly = a[DI_FLAGS] & DI_RDONLY;
+    d->link_rw = a[DI_FLAGS] & DI_LINKRW;
+    d->filtered = a[DI_FLAGS] & DI_FILTER;
+    e2a_field(d->label, a + DI_LABEL, 6);
+    d->cylinders = get_be32(a + DI_CYL);
+    d->files = get_be32(a + DI_FILES);
+    d->used = get_be32(a + DI_USED);
+    d->left = get_be32(a + DI_LEFT);
+    d->total = get_be32(a + DI_TOTAL);
+}
+
+/* A mode letter as a plist byte. */
+static uint8_t mode_byte(char m)
+{
+    uint8_t b;
+    if (m >= 'a' && m <= 'z')
+        m = (char)(m - 'a' + 'A');
+    a2e(&b, &m, 1);
+    return b;
+}
+
+int cms_diskinfo(char mode, unsigned vaddr, struct cms_disk *d)
+{
+    uint8_t p[DIPL_LEN] __attribute__((aligned(8))), a[DI_SIZE] __attribute__((aligned(8)));
+    memset(p, 0, sizeof(p));
+    cmslib_field(p, "DISKINFO");
+    p[DIPL_MODE] = mode ? mode_byte(mode) : 0;
+    put_be16(p + DIPL_VADDR, (uint16_t)vaddr);
+    put_be32(p + DIPL_AREA, (uint32_t)(uintptr_t)a);
+    int rc = cmslib_svc202(p, NULL);
+    if (rc == 0 && d)
+        disk_out(a, d);
+    return rc;
+}
+
+int cms_access(unsigned vaddr, char mode, char parent, const char *fn, const char *ft, char num)
+{
+    uint8_t p[DAPL_LEN] __attribute__((aligned(8)));
+    memset(p, 0, sizeof(p));
+    cmslib_field(p, "DISKACC");
+    put_be16(p + DAPL_VADDR, (uint16_t)vaddr);
+    p[DAPL_MODE] = mode_byte(mode);
+    p[DAPL_PARENT] = mode_byte(parent ? parent : ' ');
+    (void)cmslib_field(p + DAPL_FN, fn && fn[0] ? fn : NULL);
+    (void)cmslib_field(p + DAPL_FT, ft && ft[0] ? ft : NULL);
+    p[DAPL_NUM] = mode_byte(fn && num ? num : ' ');
+    return cmslib_svc202(p, NULL);
+}
+
+int cms_release(char mode)
+{
+    uint8_t p[DRPL_LEN] __attribute__((aligned(8)));
+    memset(p, 0, sizeof(p));
+    cmslib_field(p, "DISKREL");
+    p[DRPL_MODE] = mode_byte(mode);
+    return cmslib_svc202(p, NULL);
+}
+
+int cms_diskfmt(unsigned vaddr, char what, unsigned cyl, const char *label, struct cms_disk *geom)
+{
+    uint8_t p[DFPL_LEN] __attribute__((aligned(8))), a[DI_SIZE] __attribute__((aligned(8)));
+    memset(p, 0, sizeof(p));
+    cmslib_field(p, "DISKFMT");
+    put_be16(p + DFPL_VADDR, (uint16_t)vaddr);
+    p[DFPL_WHAT] = mode_byte(what);
+    put_be32(p + DFPL_CYL, cyl);
+    memset(p + DFPL_LABEL, EBCDIC_BLANK, 6);
+    size_t n = label ? strlen(label) : 0;
+    a2e(p + DFPL_LABEL, label ? label : "", n > 6 ? 6 : n);
+    put_be32(p + DFPL_AREA, (uint32_t)(uintptr_t)a);
+    int rc = cmslib_svc202(p, NULL);
+    if (geom && (rc == 0 || rc == 36))
+        disk_out(a, geom);
+    return rc;
+}
+
+/* ------------------------------------------------------------ settings */
+
+int cms_nucon(const char *name, const char *value, unsigned *flags)
+{
+    uint8_t p[NUPL_LEN] __attribute__((aligned(8)));
+    cmslib_field(p, "NUCON");
+    (void)cmslib_field(p + NUPL_NAME, name);
+    (void)cmslib_field(p + NUPL_VALUE, value);
+    uint32_t r0 = 0;
+    int rc = cmslib_svc202(p, &r0);
+    if (flags)
+        *flags = r0;
+    return rc;
+}
+
+int cms_query_svc(void)
+{
+    uint8_t p[16] __attribute__((aligned(8)));
+    cmslib_field(p, "QRYSVC");
+    memset(p + 8, PLIST_FENCE, 8);
+    return cmslib_svc202(p, NULL);
+}
+
 /* ------------------------------------------------------------ console */
 
 /* A plist of a name, an address and a 3-byte length with a code byte:

@@ -30,9 +30,9 @@ struct cms_fst {
     char recfm;        /* 'F' or 'V' */
     uint32_t lrecl;    /* F: record length; V: the longest record */
     uint32_t records;
-    uint32_t blocks;             /* 800-byte data blocks */
-    char date[9], time[6];       /* "mm/dd/yy", "hh:mm" */
-    uint8_t year, month, day;    /* year 0-99 */
+    uint32_t blocks;          /* 800-byte data blocks */
+    char date[9], time[6];    /* "mm/dd/yy", "hh:mm" */
+    uint8_t year, month, day; /* year 0-99 */
     uint8_t hour, minute, second;
     bool readonly; /* the disk it is on is read-only */
 };
@@ -49,14 +49,13 @@ int fsstate(const char *fn, const char *ft, const char *fm, struct cms_fst *fst)
  * returns 0 and the next file, 28 after the last one (or none), 24/36 as
  * FSSTATE. (Our nucleus function FSTLIST; R6's commands walked the
  * in-storage FST blocks themselves.) */
-int fslist(const char *fn, const char *ft, const char *fm, uint32_t *cursor,
-           struct cms_fst *fst);
+int fslist(const char *fn, const char *ft, const char *fm, uint32_t *cursor, struct cms_fst *fst);
 
 /* FSREAD (RDBUF): record recno (0 = the next one) into buf. 0 with *len
  * the length read; 1 not found; 8 buffer too small (truncated, *len the
  * record's length); 12 end of file; others as R6. */
-int fsread(const char *fn, const char *ft, const char *fm, uint32_t recno, void *buf,
-           size_t size, size_t *len);
+int fsread(const char *fn, const char *ft, const char *fm, uint32_t recno, void *buf, size_t size,
+           size_t *len);
 
 /* FSWRITE (WRBUF): record recno (0 = after the last one) of a file made
  * with recfm 'F' (every record lrecl = len bytes) or 'V'. A new file is
@@ -72,6 +71,62 @@ int fsclose(const char *fn, const char *ft, const char *fm);
 /* FSERASE (ERASE): 0; 24 invalid filemode; 28 not found; 36 disk not
  * accessed; 12 read-only. */
 int fserase(const char *fn, const char *ft, const char *fm);
+
+/* FSRENAME (ours; R6's RENAME changed the FST itself): fn ft fm (a
+ * letter, perhaps a number) becomes nfn nft with mode number nnum ('0'-
+ * '6', or 0 to keep it), on the same disk. 0; 20 invalid character; 24
+ * invalid mode; 28 not found; 36 disk not accessed; 12 read-only; 8 a
+ * file nfn nft is there already; 100 a disk error. */
+int fsrename(const char *fn, const char *ft, const char *fm, const char *nfn, const char *nft,
+             char nnum);
+
+/* ------------------------------------------------------------ disks */
+
+/* An accessed disk as the nucleus keeps it (DISKINFO). */
+struct cms_disk {
+    char mode, parent;    /* 'A'-'Z'; parent 0 if it extends none */
+    uint16_t vaddr, type; /* type: 0x3350 ... */
+    bool readonly;        /* accessed read-only */
+    bool link_rw;         /* the link is read/write */
+    bool filtered;        /* ACCESS with a file id: some files only */
+    char label[7];
+    uint32_t cylinders, files, used, left, total; /* used/left/total: 800-byte blocks */
+};
+
+/* DISKINFO: the disk accessed as mode, or (mode 0) at vaddr. 0; 36 none. */
+int cms_diskinfo(char mode, unsigned vaddr, struct cms_disk *d);
+
+/* DISKACC: access vaddr as mode (parent: the mode it extends, or 0), in
+ * place of the disk there. With fn (and ft, num: '0'-'6' or '*' for
+ * every number but 0) only matching files are seen, read-only. 0; 1 no
+ * such DASD; 3 not a CMS disk; 4 I/O error; 5 directory damaged; 24. */
+int cms_access(unsigned vaddr, char mode, char parent, const char *fn, const char *ft, char num);
+
+/* DISKREL: release the disk at mode. 0; 36 not accessed; 40 in use. */
+int cms_release(char mode);
+
+/* DISKFMT: what 'G' the geometry only (geom: type, link_rw, cylinders of
+ * the minidisk); 'F' format every track and write an empty file system
+ * of cyl cylinders (0: all) labelled label; 'L' only a new label; 'R'
+ * the file system's size changed to cyl, its files kept. The disk must
+ * not be accessed. 0; 1 no such disk; 36 read-only; 8 (R) the files need
+ * more cylinders; 9 not a CMS disk; 100 I/O error; 104 no storage. */
+int cms_diskfmt(unsigned vaddr, char what, unsigned cyl, const char *label, struct cms_disk *geom);
+
+/* ------------------------------------------------------------ settings */
+
+#define CMS_IMPCP 0x80
+#define CMS_IMPEX 0x40
+#define CMS_SMSG  0x20 /* SET RDYMSG SMSG */
+#define CMS_NOMSG 0x10 /* the EXEC that runs has &CONTROL NOMSG */
+
+/* NUCON: change a setting (name "IMPCP", "IMPEX", "RDYMSG" with value
+ * "ON"/"OFF", "SMSG"/"LMSG"), or only read them (name NULL). 0 or 24;
+ * *flags (if not NULL) = CMS_* of the settings after the call. */
+int cms_nucon(const char *name, const char *value, unsigned *flags);
+
+/* QRYSVC: the nucleus types how often programs called what. */
+int cms_query_svc(void);
 
 /* ------------------------------------------------------------ console */
 

@@ -515,10 +515,10 @@ int rename(const char *from, const char *to)
     if (!from || !to || cmslib_fopen_parse(from, "r", &a) != 0 ||
         cmslib_fopen_parse(to, "r", &b) != 0)
         return fail(NULL, 20, EINVAL), -1;
-    char line[64];
-    snprintf(line, sizeof(line), "RENAME %s %s %s %s %s %s", a.fn, a.ft, a.fm[0] ? a.fm : "A", b.fn,
-             b.ft, b.fm[0] ? b.fm : "=");
-    int rc = cmscmd(line);
+    const char *fm = a.fm[0] ? a.fm : "A";
+    if (b.fm[0] && b.fm[0] != fm[0]) /* a file stays on its disk */
+        return fail(NULL, 24, errno_of(24)), -1;
+    int rc = fsrename(a.fn, a.ft, fm, b.fn, b.ft, b.fm[0] ? b.fm[1] : 0);
     if (rc)
         return fail(NULL, rc, errno_of(rc)), -1;
     return 0;

@@ -26,6 +26,8 @@ struct nucon {
     bool typing_halted;    /* HT in effect */
     bool halt;             /* HX: end what runs, back to Ready */
     bool nomsg;            /* an EXEC's &CONTROL NOMSG: no FILE NOT FOUND */
+    bool svctrace;         /* SVCTRACE ON (HO: off) */
+    bool svctrace_held;    /* SO: suspended until RO */
     uint64_t vtime, ttime; /* CPU times at the last Ready (microseconds) */
 };
 extern struct nucon nucon;
@@ -136,7 +138,13 @@ struct cms_cmd {
     cms_cmd_fn *fn;
 };
 extern const struct cms_cmd cms_commands[]; /* cmdtab.c; ends with a NULL name */
+extern const struct cms_cmd cms_abbrevs[];  /* MODULE commands' abbreviations (no fn) */
 const struct cms_cmd *cms_find_command(const char *name);
+/* The full name name abbreviates (cms_abbrevs), or NULL. */
+const char *cms_abbrev(const char *name);
+/* A nucleus command or a MODULE by name, then by the full name of an
+ * abbreviation; -3 if none. */
+int cms_run_named(const char *name, char (*tok)[8], int ntok, const char *line);
 int cms_scan(const char *line, char (*tok)[8], int max);
 void cms_tokstr(const char tok[8], char out[9]);
 int cms_cp(const char *cmd);
@@ -178,6 +186,16 @@ int fs_wrbuf(struct svcrec *s, uint32_t plist);
 int fs_finis(struct svcrec *s, uint32_t plist);
 int fs_erase(struct svcrec *s, uint32_t plist);
 int fs_fstlist(struct svcrec *s, uint32_t plist);
+int fs_rename(struct svcrec *s, uint32_t plist);
+
+/* ---------------------------------------------------------------- sysfunc.c */
+/* What the transient commands ask of the nucleus (plist.h). */
+int sys_diskinfo(struct svcrec *s, uint32_t plist);
+int sys_diskacc(struct svcrec *s, uint32_t plist);
+int sys_diskrel(struct svcrec *s, uint32_t plist);
+int sys_nucon(struct svcrec *s, uint32_t plist);
+int sys_qrysvc(struct svcrec *s, uint32_t plist);
+int sys_diskfmt(struct svcrec *s, uint32_t plist);
 /* The active-file table: close every file (FINIS * * *): writes committed
  * if commit, else dropped. Returns the first commit's cmsfs error. */
 int afile_close_all(bool commit);

@@ -196,8 +196,14 @@ static bool immediate(const char *l)
         nucon.typing_halted = true;
     } else if (!strcmp(w, "RT")) {
         nucon.typing_halted = false;
-    } else if (!strcmp(w, "SO") || !strcmp(w, "RO") || !strcmp(w, "HO") || !strcmp(w, "HB")) {
-        /* SVC tracing and CMSBATCH: accepted, nothing to do */
+    } else if (!strcmp(w, "SO")) {
+        nucon.svctrace_held = true; /* SVC tracing suspended */
+    } else if (!strcmp(w, "RO")) {
+        nucon.svctrace_held = false;
+    } else if (!strcmp(w, "HO")) {
+        nucon.svctrace = nucon.svctrace_held = false;
+    } else if (!strcmp(w, "HB")) {
+        /* the end of a CMSBATCH job: there is no CMSBATCH */
     } else {
         return false;
     }

@@ -17,9 +17,9 @@ struct adt adts[26];
 /* ---------------------------------------------------------------- geometry */
 
 static const struct {
-    uint8_t type;        /* DIAG X'24' virtual device type byte */
-    uint16_t model;      /* for messages */
-    uint8_t per_track;   /* 800-byte records per track */
+    uint8_t type;      /* DIAG X'24' virtual device type byte */
+    uint16_t model;    /* for messages */
+    uint8_t per_track; /* 800-byte records per track */
     uint8_t heads;
 } geoms[] = {
     {DEVT_3330, 0x3330, 14, 19},
@@ -178,6 +178,12 @@ int disk_geometry(unsigned vaddr, struct adt *d)
 
 int disk_access(unsigned vaddr, char mode, char parent)
 {
+    return disk_access_filtered(vaddr, mode, parent, NULL, NULL, 0);
+}
+
+int disk_access_filtered(unsigned vaddr, char mode, char parent, const char *fn, const char *ft,
+                         char num)
+{
     struct adt n;
     memset(&n, 0, sizeof(n));
     int rc = disk_geometry(vaddr, &n);
@@ -185,6 +191,12 @@ int disk_access(unsigned vaddr, char mode, char parent)
         return rc;
     n.mode = mode;
     n.parent = parent;
+    if (fn) {
+        n.filtered = true;
+        memcpy(n.ffn, fn, strlen(fn) + 1);
+        memcpy(n.fft, ft, strlen(ft) + 1);
+        n.fnum = num;
+    }
     struct adt *slot = &adts[mode - 'A'];
     if (slot->mode)
         afile_close_mode(mode); /* the active files of the disk it replaces */
@@ -201,7 +213,7 @@ int disk_access(unsigned vaddr, char mode, char parent)
     }
     if (old.mode && old.fs)
         cmsfs_close(old.fs);
-    if (!slot->rw || parent)
+    if (!slot->rw || parent || slot->filtered)
         slot->io.readonly = true;
     return 0;
 }

@@ -16,6 +16,10 @@ struct adt {
     unsigned cylinders; /* of the minidisk */
     struct cmsfs_io io;
     struct cmsfs_disk *fs;
+    /* ACCESS vaddr mode fn ft fm: only these files are seen */
+    bool filtered;
+    char ffn[9], fft[9]; /* ASCII patterns ("*", "xx*") */
+    char fnum;           /* '0'-'6', or '*': any number but 0 */
 };
 extern struct adt adts[26];
 
@@ -30,6 +34,12 @@ struct adt *adt_of_vaddr(unsigned vaddr);
 struct adt *disk_next(struct adt *after); /* the search order: A to Z */
 int disk_geometry(unsigned vaddr, struct adt *d);
 int disk_access(unsigned vaddr, char mode, char parent);
+/* ACCESS with a file filter (fn ft: patterns; num '0'-'6' or '*'): the
+ * disk is read-only then. */
+int disk_access_filtered(unsigned vaddr, char mode, char parent, const char *fn, const char *ft,
+                         char num);
+/* Is the file seen through the disk's filter? */
+bool disk_shows(const struct adt *d, const struct cmsfs_fst *f);
 int disk_release(char mode);
 
 #endif

@@ -5,8 +5,14 @@
  *
  * A command name is looked for in this order (reference vm370.md 5.1):
  * with IMPEX, a file "name EXEC"; a nucleus command (the table in
- * cmdtab.c, with R6's minimum abbreviations); a "name MODULE" file; with
- * IMPCP, CP. Nothing: "Unknown CP/CMS command", return code -3.
+ * cmdtab.c, with R6's minimum abbreviations); a "name MODULE" file; the
+ * full name of a system abbreviation (cmdtab.c: L for LISTFILE), as a
+ * nucleus command or a MODULE; with IMPCP, CP. Nothing: "Unknown CP/CMS
+ * command", return code -3.
+ *
+ * At IPL (cms_startup_disks, cms_first_command): the S-disk, then the
+ * A-disk and PROFILE EXEC unless the first command is ACCESS ( NODISK or
+ * NOPROF.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +20,7 @@
 #include "cms/fs/cmsfs.h"
 #include "cms/lib/cmslib.h"
 #include "cms/nucleus/cms.h"
+#include "cms/nucleus/disk.h"
 #include "cms/nucleus/lowcore.h"
 #include "console/ebcdic.h"
 #include "diagnose/diagcall.h"
@@ -122,16 +129,38 @@ const struct cms_cmd *cms_find_command(const char *name)
     return NULL;
 }
 
+const char *cms_abbrev(const char *name)
+{
+    size_t n = strlen(name);
+    for (const struct cms_cmd *c = cms_abbrevs; c->name; c++) {
+        size_t full = strlen(c->name);
+        if (n < full && n >= (size_t)c->minlen && memcmp(name, c->name, n) == 0)
+            return c->name;
+    }
+    return NULL;
+}
+
+int cms_run_named(const char *name, char (*tok)[8], int ntok, const char *line)
+{
+    for (int pass = 0; pass < 2 && name; pass++) {
+        const struct cms_cmd *c = cms_find_command(name);
+        if (c)
+            return c->fn(tok, ntok, line);
+        int rc = cms_run_module(name, tok, ntok, line);
+        if (rc != -3)
+            return rc;
+        name = pass == 0 ? cms_abbrev(name) : NULL;
+    }
+    return -3;
+}
+
 int cms_command(char (*tok)[8], int ntok, const char *line)
 {
     char name[9];
     cms_tokstr(tok[0], name);
     if (nucon.impex && cms_exec_exists(name))
         return cms_exec(tok, ntok, line);
-    const struct cms_cmd *c = cms_find_command(name);
-    if (c)
-        return c->fn(tok, ntok, line);
-    int rc = cms_run_module(name, tok, ntok, line);
+    int rc = cms_run_named(name, tok, ntok, line);
     if (rc != -3)
         return rc;
     if (nucon.impcp)
@@ -149,6 +178,49 @@ int cms_command_line(const char *line)
     if (rc == -3)
         con_type(nucon.impcp ? "Unknown CP/CMS command" : "Unknown CMS command");
     return rc;
+}
+
+/* ---------------------------------------------------------------- IPL time */
+
+void cms_startup_disks(void)
+{
+    /* the system disk, read-only, as S */
+    if (disk_access(0x190, 'S', 0) == 0)
+        adt_of('S')->io.readonly = true;
+}
+
+/* Is token t an option of the first command: ACCESS ( NODISK, NOPROF? */
+static bool first_option(char (*tok)[8], int n, const char *opt)
+{
+    char name[9], s[9];
+    cms_tokstr(tok[0], name);
+    const char *full = cms_abbrev(name);
+    if (strcmp(full ? full : name, "ACCESS") != 0)
+        return false;
+    bool options = false;
+    for (int i = 1; i < n; i++) {
+        cms_tokstr(tok[i], s);
+        options |= !strcmp(s, "(");
+        if (options && !strcmp(s, opt))
+            return true;
+    }
+    return false;
+}
+
+int cms_first_command(const char *line)
+{
+    char tok[16][8];
+    int n = cms_scan(line, tok, 16);
+    if (!first_option(tok, n, "NODISK") && !adt_of('A')) {
+        if (disk_access(0x191, 'A', 0) == 0 && adt_of('A')->io.readonly)
+            con_type("DMSACC723I A (191) R/O");
+    }
+    if (!first_option(tok, n, "NOPROF") && cms_exec_exists("PROFILE")) {
+        char ptok[1][8];
+        memcpy(ptok[0], "PROFILE ", 8);
+        (void)cms_exec(ptok, 1, "PROFILE");
+    }
+    return n > 0 ? cms_command_line(line) : 0;
 }
 
 /* ---------------------------------------------------------------- Ready */

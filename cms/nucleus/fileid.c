@@ -76,6 +76,15 @@ static bool match_one(const char *pat, const uint8_t field[8])
     return strcmp(name, pat) == 0;
 }
 
+bool disk_shows(const struct adt *d, const struct cmsfs_fst *f)
+{
+    if (!d->filtered)
+        return true;
+    if (d->fnum == '*' ? f->fm_number == 0 : f->fm_number != d->fnum - '0')
+        return false;
+    return match_one(d->ffn, f->fn) && match_one(d->fft, f->ft);
+}
+
 bool fileid_match(const struct fileid *f, const struct cmsfs_fst *fst)
 {
     if (f->num && f->num != '*' && fst->fm_number != f->num - '0')
@@ -99,7 +108,7 @@ bool fileid_next(const struct fileid *f, struct adt **d, unsigned *cursor, struc
     while (*d) {
         if (disk_selected(f, *d) && (*d)->fs) {
             while (cmsfs_next((*d)->fs, cursor, fst)) {
-                if (fst->fm_number == 0 && (*d)->io.readonly)
+                if ((fst->fm_number == 0 && (*d)->io.readonly) || !disk_shows(*d, fst))
                     continue;
                 if (fileid_match(f, fst))
                     return true;

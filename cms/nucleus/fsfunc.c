@@ -43,7 +43,7 @@ struct afile {
     struct cmsfs_wfile *w; /* writing */
     uint8_t recfm;
     uint32_t lrecl;
-    int werr; /* a WRBUF failed for good: the new version is dropped at FINIS */
+    int werr;         /* a WRBUF failed for good: the new version is dropped at FINIS */
     bool erase_after; /* a mode-3 file read from a R/W disk: erased when closed */
 };
 static struct afile aft[AFT_MAX];
@@ -553,4 +553,46 @@ int fs_fstlist(struct svcrec *s, uint32_t pl)
     fst_copy(at(buf), d, &fst);
     put_be32(at(pl + FSTL_CURSOR), (uint32_t)((d - adts) + 1) << 24 | (cursor & 0xFFFFFF));
     return 0;
+}
+
+/* ---------------------------------------------------------------- FSRENAME */
+
+int fs_rename(struct svcrec *s, uint32_t pl)
+{
+    if (!cms_readable(pl, FSRN_LEN))
+        return 24;
+    const uint8_t *p = at(pl);
+    struct fid id;
+    int rc = fid_parse(pl, &id, FID_NEEDED, 20, 20, 24);
+    if (rc)
+        return rc;
+    if (!id.letter || id.letter == '*' || id.num == '*')
+        return 24;
+    char nfn[9], nft[9], nm, nn;
+    if (name_field(p + FSRN_NFN, nfn, false) != 0 || name_field(p + FSRN_NFT, nft, false) != 0)
+        return 20;
+    e2a(&nm, p + FSRN_NFM, 1);
+    e2a(&nn, p + FSRN_NFM + 1, 1);
+    if (nm != id.letter || (nn != ' ' && (nn < '0' || nn > '6')))
+        return 24;
+    if (!adt_of(id.letter))
+        return 36;
+    struct fileid f;
+    fid_fileid(&id, &f, 'A');
+    struct adt *d;
+    struct cmsfs_fst fst;
+    if (!fileid_find(&f, &d, &fst))
+        return 28;
+    if (d->io.readonly)
+        return 12;
+    for (int i = 0; i < AFT_MAX; i++)
+        if (aft[i].used && aft[i].d == d && same_file(&aft[i], fst.fn, fst.ft))
+            (void)afile_close(&aft[i], true);
+    uint8_t efn[8], eft[8];
+    a2e_field(efn, 8, nfn);
+    a2e_field(eft, 8, nft);
+    rc = cmsfs_rename(d->fs, fst.fn, fst.ft, efn, eft, nn == ' ' ? -1 : nn - '0');
+    if (rc == CMSFS_EEXIST)
+        return 8;
+    return rc ? 100 : 0;
 }

@@ -15,7 +15,8 @@
  * the normal return is after it. R15 = the return code; with an error
  * address and R15 != 0 control goes there. The name is looked for in the
  * function table below, then among the nucleus commands (cmdtab.c, with
- * their abbreviations), then as "name MODULE"; -3 if nothing has it. A
+ * their abbreviations), then as "name MODULE", then by the full name of
+ * a system abbreviation (dmsint.c); -3 if nothing has it. A
  * parameter list the nucleus cannot read, or a name no file could have,
  * is -3 as well.
  *
@@ -130,10 +131,12 @@ static struct {
     svc_fn *fn;
     unsigned calls; /* how often it was called */
 } functions[] = {
-    {"ATTN", fn_attn, 0},       {"ERASE", fs_erase, 0},   {"FINIS", fs_finis, 0},
-    {"FSTLIST", fs_fstlist, 0}, {"RDBUF", fs_rdbuf, 0},   {"SENTRIES", fn_sentries, 0},
-    {"STATE", fs_state, 0},     {"STATEW", fs_statew, 0}, {"TYPLIN", fn_typlin, 0},
-    {"WAITRD", fn_waitrd, 0},   {"WRBUF", fs_wrbuf, 0},
+    {"ATTN", fn_attn, 0},          {"DISKACC", sys_diskacc, 0}, {"DISKFMT", sys_diskfmt, 0},
+    {"DISKINFO", sys_diskinfo, 0}, {"DISKREL", sys_diskrel, 0}, {"ERASE", fs_erase, 0},
+    {"FINIS", fs_finis, 0},        {"FSRENAME", fs_rename, 0},  {"FSTLIST", fs_fstlist, 0},
+    {"NUCON", sys_nucon, 0},       {"QRYSVC", sys_qrysvc, 0},   {"RDBUF", fs_rdbuf, 0},
+    {"SENTRIES", fn_sentries, 0},  {"STATE", fs_state, 0},      {"STATEW", fs_statew, 0},
+    {"TYPLIN", fn_typlin, 0},      {"WAITRD", fn_waitrd, 0},    {"WRBUF", fs_wrbuf, 0},
 };
 
 /* The name of a parameter list: 1-8 characters a file name may have. */
@@ -178,10 +181,7 @@ int svc_call(struct svcrec *s, uint32_t pl)
         len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s", i ? " " : "", t);
     }
     line[len] = 0;
-    const struct cms_cmd *c = cms_find_command(name);
-    if (c)
-        return c->fn(tok, n, line);
-    return cms_run_module(name, tok, n, line);
+    return cms_run_named(name, tok, n, line);
 }
 
 static unsigned svc_count[2]; /* SVC 202, SVC 203 */
@@ -201,17 +201,34 @@ void svc_query(void)
     }
 }
 
+/* SVCTRACE: a line as a call starts and one as it returns (our format). */
+static bool tracing(void) { return nucon.svctrace && !nucon.svctrace_held; }
+
+static void trace_call(const struct svcrec *s, unsigned svc, const char *what, uint32_t after)
+{
+    con_typef("SVC %u %-8s FROM %06X R0 %08X R1 %08X", svc, what, (unsigned)(after - 2),
+              (unsigned)s->r[0], (unsigned)s->r[1]);
+}
+
 static void svc202(struct svcrec *s)
 {
-    uint32_t ret = psw_addr(s), err = 0;
+    uint32_t ret = psw_addr(s), err = 0, pl = s->r[1] & 0xFFFFFF;
     bool have_err = false;
     if (cms_readable(ret, 4) && at(ret)[0] == 0) {
         err = get_be32(at(ret));
         have_err = true;
         ret += 4;
     }
-    int rc = svc_call(s, s->r[1] & 0xFFFFFF);
+    char name[9] = "?";
+    if (tracing()) {
+        if (cms_readable(pl, 8))
+            e2a_field(name, at(pl), 8);
+        trace_call(s, 202, name, psw_addr(s));
+    }
+    int rc = svc_call(s, pl);
     s->r[15] = (uint32_t)rc;
+    if (tracing())
+        con_typef("SVC 202 %-8s RETURNS R15 %d", name, rc);
     if (rc != 0 && have_err && err != 1)
         ret = err;
     set_psw_addr(s, ret);
@@ -230,6 +247,11 @@ static void svc203(struct svcrec *s)
     }
     int16_t code = (int16_t)get_be16(at(ret));
     set_psw_addr(s, ret + 2);
+    if (tracing()) {
+        char what[9];
+        snprintf(what, sizeof(what), "CODE %d", code);
+        trace_call(s, 203, what, ret);
+    }
     unsigned c = code < 0 ? (unsigned)-code : (unsigned)code;
     uint32_t dw = s->r[0];
     int rc = 0;
@@ -248,6 +270,8 @@ static void svc203(struct svcrec *s)
         rc = 3;
     }
     s->r[15] = (uint32_t)rc;
+    if (tracing())
+        con_typef("SVC 203 CODE %-3d RETURNS R15 %d R1 %08X", code, rc, (unsigned)s->r[1]);
 }
 
 /* ---------------------------------------------------------------- the SVC level */

@@ -168,8 +168,52 @@ static int plist_tests(void)
     check("DMSFRET IT", cmslib_svc203(-SVC203_DMSFRET, 8, &r1), 0);
     check("DMSFRET IT AGAIN", cmslib_svc203(-SVC203_DMSFRET, 8, &r1), 3);
 
+    /* the nucleus functions of the transient commands */
+    memset(p, 0, 64);
+    cmslib_field(p, "DISKINFO");
+    a2e(p + DIPL_MODE, "S", 1);
+    put_be32(p + DIPL_AREA, 0x100);
+    check("DISKINFO INTO LOW STORAGE", svc_plain(addr(p)), 2);
+    put_be32(p + DIPL_AREA, addr(buf));
+    check("DISKINFO S", svc_plain(addr(p)), 0);
+    check_true("DISKINFO S IS 190 R/O",
+               get_be16(buf + DI_VADDR) == 0x190 && (buf[DI_FLAGS] & DI_RDONLY));
+    a2e(p + DIPL_MODE, "Q", 1);
+    check("DISKINFO OF A MODE NOT ACCESSED", svc_plain(addr(p)), 36);
+    p[DIPL_MODE] = 0x5C; /* '*' */
+    check("DISKINFO OF A BAD MODE", svc_plain(addr(p)), 24);
+    memset(p, 0, 64);
+    cmslib_field(p, "DISKACC");
+    put_be16(p + DAPL_VADDR, 0x190);
+    check("DISKACC WITH NO MODE", svc_plain(addr(p)), 24);
+    a2e(p + DAPL_MODE, "QQ", 2); /* its own parent */
+    check("DISKACC AS ITS OWN EXTENSION", svc_plain(addr(p)), 24);
+    a2e(p + DAPL_PARENT, " ", 1);
+    put_be16(p + DAPL_VADDR, 0xEEE);
+    check("DISKACC OF NO DEVICE", svc_plain(addr(p)), DISKACC_NODEV);
+    memset(p, 0, 64);
+    cmslib_field(p, "DISKREL");
+    a2e(p + DRPL_MODE, "Q", 1);
+    check("DISKREL OF A MODE NOT ACCESSED", svc_plain(addr(p)), 36);
+    memset(p, 0, 64);
+    cmslib_field(p, "DISKFMT");
+    put_be16(p + DFPL_VADDR, 0x190);
+    a2e(p + DFPL_WHAT, "F", 1);
+    put_be32(p + DFPL_AREA, addr(buf));
+    check("DISKFMT OF THE R/O S-DISK", svc_plain(addr(p)), 36);
+    a2e(p + DFPL_WHAT, "X", 1);
+    check("DISKFMT OF AN UNKNOWN KIND", svc_plain(addr(p)), 24);
+    check("FSRENAME OF NO FILE", fsrename("NOSUCH", "FILE", "A", "OTHER", "FILE", 0), 28);
+    check("FSRENAME ON THE S-DISK", fsrename("CMSTEST", "MODULE", "S", "X", "MODULE", 0),
+          fsstate("CMSTEST", "MODULE", "S", NULL) == 0 ? 12 : 28);
+    check("FSRENAME TO ANOTHER DISK", fsrename("CMSTEST", "MODULE", "A", "X", "MODULE", '9'), 24);
+    unsigned flags = 0;
+    check("NUCON OF A BAD SETTING", cms_nucon("BLIP", "ON", &flags), 24);
+    check("NUCON READS", cms_nucon(NULL, NULL, &flags), 0);
+
     /* commands from a program */
     check("NESTED LISTFILE", cmscmd("LISTFILE CMSTEST MODULE *"), 0);
+    check("NESTED LISTFILE BY ITS ABBREVIATION", cmscmd("L CMSTEST MODULE *"), 0);
     check("A MODULE WHILE ONE RUNS", cmscmd("HELLO"), 104);
     check("UNKNOWN COMMAND", cmscmd("NOSUCHCM"), -3);
     printf("PLIST CHECKS %d FAILURES %d\n", checks, failures);

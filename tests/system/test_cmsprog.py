@@ -54,7 +54,7 @@ def put_image(system, userid, name, image):
 
 
 def prelaunch(system):
-    for user in ("USER05", "USER06", "USER07", "USER08"):
+    for user in ("USER05", "USER06", "USER07", "USER08", "USER09"):
         system.put_module(user, CMSTEST, "CMSTEST")
     system.put_file("USER06", "191", "MIXED DATA A1", DATA, recfm="F", lrecl=80)
     system.put_file("USER06", "191", "WORK DATA A3", DATA, recfm="F", lrecl=80)
@@ -176,6 +176,16 @@ def test_transient_commands(system):
     cms(t, "CMSTEST CMD HELLO", r"DMSMOD120S[\s\S]*GAVE 104", rc=104)
     cms(t, "COMPARE MIXED DATA A TWIN DATA A")  # from the command line as well
     cms(t, "ERASE TWIN DATA A")
+    # R6's transient and user-area commands are MODULE files on the S-disk
+    out = cms(t, "LISTFILE * MODULE S")
+    for name in ("ACCESS", "COMPARE", "COPYFILE", "EDIT", "FORMAT", "LISTFILE", "QUERY",
+                 "RELEASE", "RENAME", "SET", "SORT", "TYPE"):
+        check(re.search(r"^\s*%s +MODULE +S2\s*$" % name, out, re.M),
+              "%s MODULE is not on the S-disk:\n%s" % (name, out))
+    cms(t, "CMSTEST CMD L MIXED DATA", r"MIXED +DATA +A1[\s\S]*GAVE 0")
+    cms(t, "CMSTEST CMD RENAME MIXED DATA A TWIN = = (TYPE", r"TWIN DATA A1[\s\S]*GAVE 0")
+    cms(t, "Q SEARCH", r"CMS190 190 S   R/O")
+    cms(t, "R TWIN DATA A MIXED DATA A")
     t.close()
 
 
@@ -231,6 +241,40 @@ def test_hx_ends_a_looping_program(system):
     t.wait_status("VM READ")
     check("AFTER THE LOOP" not in t.text(), "the EXEC went on after HX:\n" + t.text())
     cms(t, "LEVEL", r"EXEC LEVEL 1")
+    logoff(t)
+
+
+def test_svctrace_and_its_immediate_commands(system):
+    """SVCTRACE ON types each SVC 202/203 and its return; SO suspends and
+    RO resumes it, HO ends it (typed while a program runs)."""
+    t = logon_cms(system, "USER09")
+
+    def hello(word):
+        return cms(t, "HELLO " + word, r"ARGUMENT 1: " + word)
+
+    def immediate(cmd):
+        t.clear()
+        t.enter("CMSTEST LOOP")
+        t.wait(r"LOOPING")
+        t.enter(cmd)
+        t.enter("HX")
+        t.wait(r"\nCMS" + READY, timeout=20)
+        t.wait_status("VM READ")
+
+    cms(t, "SVCTRACE BOGUS", r"DMSOVR070E INVALID PARAMETER 'BOGUS'", rc=24)
+    cms(t, "SVCTRACE ON")
+    out = hello("ONE")
+    check(re.search(r"SVC 202 TYPLIN +FROM [0-9A-F]{6} R0 [0-9A-F]{8} R1 [0-9A-F]{8}", out) and
+          re.search(r"SVC 202 TYPLIN +RETURNS R15 0", out), "no trace of TYPLIN:\n" + out)
+    immediate("SO")
+    check("SVC 202" not in hello("TWO"), "SO did not suspend the trace")
+    immediate("RO")
+    check("SVC 202 TYPLIN" in hello("THREE"), "RO did not resume the trace")
+    immediate("HO")
+    check("SVC 202" not in hello("FOUR"), "HO did not end the trace")
+    cms(t, "SVCT ON")
+    cms(t, "SVCTRACE OFF")
+    check("SVC 202" not in hello("FIVE"), "SVCTRACE OFF did not end the trace")
     logoff(t)
 
 

@@ -8,8 +8,13 @@
  * open a file on first use and keep it open until FSCLOSE, and FSCLOSE
  * commits what was written. As in the nucleus, a failed FSWRITE leaves the
  * new version to be dropped: FSCLOSE returns the error and the file stays
- * as it was (cmsfs_write). The console and the stack are queues, cmscmd
- * knows RENAME, DMSFREE is malloc with its size kept to check DMSFRET.
+ * as it was (cmsfs_write). FSRENAME renames on the same disk. The disks
+ * have addresses (A 191, B 192, S 190 and 19F, formatted and not
+ * accessed) for DISKINFO, DISKACC, DISKREL and DISKFMT; the search order
+ * stays A, B, S whatever letters ACCESS gives, and a file filter is
+ * recorded, not applied. The console and the stack are queues, cmscmd
+ * only records its lines, NUCON keeps the settings in a word, DMSFREE is
+ * malloc with its size kept to check DMSFRET.
  *
  * cmsfs_alloc, cmsfs_free and cmsfs_now come from test_cmsfs.c.
  */
@@ -22,13 +27,16 @@
 #include "cms/lib/cmsapi.h"
 #include "tests/unit/cmsapi_host.h"
 
-#define NDISK   3
+#define NDISK   4
 #define MAXOPEN 32
 #define EB_F    0xC6
 #define EB_V    0xE5
 
 struct hdisk {
-    char mode;
+    char mode; /* 0: not accessed */
+    unsigned vaddr;
+    bool ro_link;  /* a read-only link: never written */
+    bool filtered; /* accessed with a file id (the host does not filter) */
     struct cmsfs_io io;
     uint8_t *data;
     uint32_t nblocks;
@@ -61,6 +69,7 @@ static struct host {
     long fail_read; /* the block read, counted down, that fails */
     int misuse;
     char misusewhy[160];
+    unsigned nucon; /* CMS_IMPCP ... */
 } H;
 
 static void add_text(struct text *t, const char *s, size_t n)
@@ -108,16 +117,18 @@ static void disk_open(struct hdisk *d)
     }
 }
 
-static void disk_make(struct hdisk *d, char mode, unsigned bpt, unsigned tpc, unsigned cyls,
-                      bool readonly)
+static void disk_make(struct hdisk *d, char mode, unsigned vaddr, unsigned bpt, unsigned tpc,
+                      unsigned cyls, bool readonly)
 {
     d->mode = mode;
+    d->vaddr = vaddr;
+    d->ro_link = readonly;
     d->nblocks = bpt * tpc * cyls;
     d->data = calloc(d->nblocks, CMSFS_BLKSIZE);
     d->io = (struct cmsfs_io){d, bpt, tpc, cyls, false, disk_io};
     uint8_t label[6];
     char l[8];
-    snprintf(l, sizeof(l), "HOST%c", mode);
+    snprintf(l, sizeof(l), "VOL%03X", vaddr);
     a2e_field(label, 6, l);
     if (cmsfs_format(&d->io, label, cyls) != CMSFS_OK)
         abort();
@@ -127,7 +138,7 @@ static void disk_make(struct hdisk *d, char mode, unsigned bpt, unsigned tpc, un
 
 static struct hdisk *disk_of(char mode)
 {
-    for (int i = 0; i < NDISK; i++)
+    for (int i = 0; mode && i < NDISK; i++)
         if (H.disk[i].mode == mode)
             return &H.disk[i];
     return NULL;
@@ -175,9 +186,10 @@ void host_reset(void)
     free(H.out.s);
     free(H.cmds.s);
     memset(&H, 0, sizeof(H));
-    disk_make(&H.disk[0], 'A', 19, 30, 1, false);
-    disk_make(&H.disk[1], 'B', 10, 1, 4, false);
-    disk_make(&H.disk[2], 'S', 19, 30, 1, true);
+    disk_make(&H.disk[0], 'A', 0x191, 19, 30, 1, false);
+    disk_make(&H.disk[1], 'B', 0x192, 10, 1, 4, false);
+    disk_make(&H.disk[2], 'S', 0x190, 19, 30, 1, true);
+    disk_make(&H.disk[3], 0, 0x19F, 10, 1, 2, false);
     H.out.s = calloc(1, H.out.cap = 64);
     H.cmds.s = calloc(1, H.cmds.cap = 64);
 }
@@ -264,7 +276,7 @@ static bool next_match(const char *fn, const char *ft, const struct mode *m, int
 {
     for (; *di < NDISK; (*di)++, *cur = 0) {
         struct hdisk *d = &H.disk[*di];
-        if (m->letter && m->letter != d->mode)
+        if (!d->mode || (m->letter && m->letter != d->mode))
             continue;
         while (cmsfs_next(d->fs, cur, f)) {
             if (f->fm_number == 0 && d->io.readonly)
@@ -477,21 +489,189 @@ int fserase(const char *fn, const char *ft, const char *fm)
     struct mode m;
     if (!fm || !fm[0])
         fm = "A";
+    int rc = check_id(fn, ft, fm, true, &m);
+    if (rc)
+        return rc;
+    if (!m.letter || (!strcmp(fn, "*") && !strcmp(ft, "*") && !strchr(fm, '*') && m.num < 0))
+        return 24; /* ERASE * * needs a letter and a number */
+    int di, erased = 0;
+    struct cmsfs_fst f;
+    while (find_file(fn, ft, &m, &di, &f)) {
+        if (handle(di, f.fn, f.ft)) {
+            misuse("FSERASE of an open file");
+            return 12;
+        }
+        if ((rc = write_rc(cmsfs_erase(H.disk[di].fs, f.fn, f.ft))) != 0)
+            return rc;
+        erased++;
+    }
+    return erased ? 0 : 28;
+}
+
+int fsrename(const char *fn, const char *ft, const char *fm, const char *nfn, const char *nft,
+             char nnum)
+{
+    struct mode m;
     int rc = check_id(fn, ft, fm, false, &m);
     if (rc)
         return rc;
-    if (!m.letter)
+    uint8_t efn[8], eft[8];
+    if (!m.letter || m.num < -1 || (nnum && (nnum < '0' || nnum > '6')))
         return 24;
+    if (!cmsfs_name(efn, nfn) || !cmsfs_name(eft, nft))
+        return 20;
     int di;
     struct cmsfs_fst f;
     if (!find_file(fn, ft, &m, &di, &f))
         return 28;
-    if (handle(di, f.fn, f.ft)) {
-        misuse("FSERASE of an open file");
+    if (handle(di, f.fn, f.ft) || handle(di, efn, eft)) {
+        misuse("FSRENAME of an open file");
         return 12;
     }
-    return write_rc(cmsfs_erase(H.disk[di].fs, f.fn, f.ft));
+    switch (cmsfs_rename(H.disk[di].fs, f.fn, f.ft, efn, eft, nnum ? nnum - '0' : -1)) {
+    case CMSFS_OK: return 0;
+    case CMSFS_EEXIST: return 8;
+    case CMSFS_ERDONLY: return 12;
+    default: return 100;
+    }
 }
+
+/* ---------------------------------------------------------------- disks */
+
+/* The host's disks have addresses: A 191, B 192, S 190 (and 19F, a
+ * minidisk no one accessed, for ACCESS and FORMAT). */
+static struct hdisk *disk_at(unsigned vaddr)
+{
+    for (int i = 0; i < NDISK; i++)
+        if (H.disk[i].data && H.disk[i].vaddr == vaddr)
+            return &H.disk[i];
+    return NULL;
+}
+
+int cms_diskinfo(char mode, unsigned vaddr, struct cms_disk *out)
+{
+    struct hdisk *d = mode ? disk_of(mode) : disk_at(vaddr);
+    if (!d || !d->mode)
+        return 36;
+    struct cmsfs_info in;
+    cmsfs_disk_info(d->fs, &in);
+    memset(out, 0, sizeof(*out));
+    out->mode = d->mode;
+    out->vaddr = (uint16_t)d->vaddr;
+    out->type = 0x3350;
+    out->readonly = d->io.readonly;
+    out->link_rw = !d->ro_link;
+    out->filtered = d->filtered;
+    e2a_field(out->label, in.label, 6);
+    out->cylinders = in.cylinders;
+    out->files = in.files;
+    out->used = (uint32_t)in.used;
+    out->left = (uint32_t)in.left;
+    out->total = (uint32_t)in.total;
+    return 0;
+}
+
+int cms_access(unsigned vaddr, char mode, char parent, const char *fn, const char *ft, char num)
+{
+    struct hdisk *d = disk_at(vaddr);
+    if (!d)
+        return 1;
+    if (mode < 'A' || mode > 'Z' || parent == mode)
+        return 24;
+    if (!d->fs)
+        return 3; /* FORMAT left it unreadable */
+    struct hdisk *there = disk_of(mode);
+    if (there && there != d)
+        there->mode = 0; /* replaced */
+    d->mode = mode;
+    d->filtered = fn != NULL;
+    d->io.readonly = d->ro_link || parent || d->filtered;
+    (void)ft, (void)num;
+    return 0;
+}
+
+int cms_release(char mode)
+{
+    struct hdisk *d = disk_of(mode);
+    if (!d)
+        return 36;
+    d->mode = 0;
+    return 0;
+}
+
+int cms_diskfmt(unsigned vaddr, char what, unsigned cyl, const char *label, struct cms_disk *geom)
+{
+    struct hdisk *d = disk_at(vaddr);
+    if (!d)
+        return 1;
+    if (geom) {
+        memset(geom, 0, sizeof(*geom));
+        geom->vaddr = (uint16_t)vaddr;
+        geom->type = 0x3350;
+        geom->link_rw = !d->ro_link;
+        geom->cylinders = d->io.cylinders;
+    }
+    if (what == 'G')
+        return 0;
+    if (d->ro_link)
+        return 36;
+    if (d->mode)
+        return 24;
+    uint8_t l[6];
+    a2e_field(l, 6, label ? label : "");
+    if (cyl == 0 || cyl > d->io.cylinders)
+        cyl = d->io.cylinders;
+    if (d->fs)
+        cmsfs_close(d->fs);
+    d->fs = NULL;
+    int rc = what == 'L'   ? cmsfs_relabel(&d->io, l)
+             : what == 'R' ? cmsfs_recomp(&d->io, cyl)
+                           : cmsfs_format(&d->io, l, cyl);
+    if (cmsfs_open(&d->io, &d->fs) != CMSFS_OK)
+        d->fs = NULL;
+    if (rc == CMSFS_EFULL && what == 'R')
+        return 8;
+    if (rc == CMSFS_ENOTCMS || rc == CMSFS_ECORRUPT)
+        return 9;
+    return rc ? 100 : 0;
+}
+
+/* ---------------------------------------------------------------- settings */
+
+int cms_nucon(const char *name, const char *value, unsigned *flags)
+{
+    int rc = 0;
+    unsigned bit = 0;
+    if (name && !strcmp(name, "IMPCP"))
+        bit = CMS_IMPCP;
+    else if (name && !strcmp(name, "IMPEX"))
+        bit = CMS_IMPEX;
+    else if (name && !strcmp(name, "RDYMSG"))
+        bit = CMS_SMSG;
+    else if (name)
+        rc = 24;
+    if (bit) {
+        bool on = bit == CMS_SMSG ? !strcmp(value, "SMSG") : !strcmp(value, "ON");
+        bool off = bit == CMS_SMSG ? !strcmp(value, "LMSG") : !strcmp(value, "OFF");
+        if (on)
+            H.nucon |= bit;
+        else if (off)
+            H.nucon &= ~bit;
+        else
+            rc = 24;
+    }
+    if (flags)
+        *flags = H.nucon;
+    return rc;
+}
+
+int cms_query_svc(void)
+{
+    add_text(&H.out, "SVC 202 0, SVC 203 0", 20);
+    return 0;
+}
+
+void host_set_nucon(unsigned flags) { H.nucon = flags; }
 
 /* ---------------------------------------------------------------- console */
 
@@ -546,33 +726,6 @@ const char *host_commands(void) { return H.cmds.s; }
 
 /* ---------------------------------------------------------------- commands */
 
-/* RENAME fn ft fm fn2 ft2 fm2: the same disk, a new name and number. */
-static int rename_cmd(char (*t)[9], int n)
-{
-    struct mode m1, m2;
-    if (n != 7 || !parse_mode(t[3], &m1) || !parse_mode(t[6], &m2) || !m1.letter ||
-        m1.letter != m2.letter)
-        return 24;
-    struct hdisk *d = disk_of(m1.letter);
-    uint8_t fn[8], ft[8], nfn[8], nft[8];
-    if (!d)
-        return 36;
-    if (!cmsfs_name(fn, t[1]) || !cmsfs_name(ft, t[2]) || !cmsfs_name(nfn, t[4]) ||
-        !cmsfs_name(nft, t[5]))
-        return 20;
-    if (handle((int)(d - H.disk), fn, ft) || handle((int)(d - H.disk), nfn, nft)) {
-        misuse("RENAME of an open file");
-        return 12;
-    }
-    switch (cmsfs_rename(d->fs, fn, ft, nfn, nft, m2.num)) {
-    case CMSFS_OK: return 0;
-    case CMSFS_ENOTFOUND: return 28;
-    case CMSFS_EEXIST: return 28;
-    case CMSFS_ERDONLY: return 36;
-    default: return 100;
-    }
-}
-
 int cmscmd(const char *line)
 {
     add_text(&H.cmds, line, strlen(line));
@@ -589,8 +742,7 @@ int cmscmd(const char *line)
         snprintf(t[n++], 9, "%.*s", (int)(l > 8 ? 8 : l), p);
         p += l;
     }
-    if (n && !strcmp(t[0], "RENAME"))
-        return rename_cmd(t, n);
+    (void)t;
     return -3;
 }
 
@@ -798,6 +950,8 @@ bool host_check(char *why, size_t size)
             }
         }
         char w[160] = "";
+        if (!d->fs)
+            continue; /* unformatted */
         cmsfs_close(d->fs);
         d->fs = NULL;
         if (cmsfs_open_why(&d->io, &d->fs, w, sizeof(w)) != CMSFS_OK) {

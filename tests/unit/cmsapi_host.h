@@ -1,14 +1,15 @@
 /*
  * cmsapi_host.h - a CMS of its own for the unit tests of programs written
- * against cms/lib/cmsapi.h (COPYFILE, SORT, COMPARE): cmsapi_host.c
+ * against cms/lib/cmsapi.h (the commands in cms/util): cmsapi_host.c
  * implements the whole interface on the host over the real file system
  * (cms/fs/) and gives the tests its controls here.
  *
- * The machine: three minidisks in storage, accessed as A (R/W, 570
+ * The machine: four minidisks in storage, three accessed as A (R/W, 570
  * blocks), B (R/W, 40 blocks: it fills up) and S (R/O, 570 blocks), in
- * the search order A, B, S; a console whose typed lines are kept as one
- * transcript and whose reads come from a queue; the RENAME command for
- * cmscmd; DMSFREE storage that is counted and can be made to fail.
+ * the search order A, B, S, at 191, 192 and 190, and 19F (R/W, 20
+ * blocks, not accessed); a console whose typed lines are kept as one
+ * transcript and whose reads come from a queue; NUCON's settings;
+ * cmscmd lines recorded; DMSFREE storage that is counted and can be made to fail.
  *
  * File ids in the controls are "FN FT M" or "FN FT Mn" (ASCII); records
  * are given and returned as ASCII and kept on disk in EBCDIC.
@@ -58,6 +59,9 @@ const char *host_commands(void);
 uint32_t host_blocks_left(char mode);
 void *host_image(char mode);
 bool host_image_same(char mode, const void *image);
+
+/* The NUCON settings (CMS_IMPCP ... CMS_NOMSG of cmsapi.h). */
+void host_set_nucon(unsigned flags);
 
 /* DMSFREE call number k from now (1-based) fails; 0: none fails. */
 void host_fail_dmsfree(long k);

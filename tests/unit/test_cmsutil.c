@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cms/lib/cmsapi.h"
+#include "cms/util/common/commands.h"
 #include "cms/util/compare/compare.h"
 #include "cms/util/type/type.h"
 #include "cms/util/copyfile/copyfile.h"
@@ -897,6 +899,242 @@ static const struct tcase type_rows[] = {
 
 static void t_type(void) { run_rows(type_rows, NELEM(type_rows)); }
 
+/* ---------------------------------------------------------------- LISTFILE, RENAME */
+
+static const struct tcase listfile_rows[] = {
+    {.name = "the A-disk",
+     .prog = listfile_main,
+     .cmd = "LISTFILE",
+     .out = "ALPHA    TEST     A1\nBETA     TEST     A1\nGAMMA    DATA     A1\n"
+            "MIXED    CASE     A1\nFIVE     RECS     A2\n"},
+    {.name = "a pattern, abbreviated",
+     .prog = listfile_main,
+     .cmd = "L * TEST",
+     .out = "ALPHA    TEST     A1\nBETA     TEST     A1\n"},
+    {.name = "FORMAT with a header",
+     .prog = listfile_main,
+     .cmd = "LISTFILE G* * A (FORMAT HEADER",
+     .out = "FILENAME FILETYPE FM FORMAT\nGAMMA    DATA     A1 V    17\n"},
+    {.name = "ALLOC",
+     .prog = listfile_main,
+     .cmd = "LISTFILE FIVE RECS A (ALLOC",
+     .out = "FIVE     RECS     A2 F    10          5      2\n"},
+    {.name = "every disk, DATE and LABEL",
+     .prog = listfile_main,
+     .cmd = "LISTFILE * EXEC * (DATE LABEL",
+     .out = "PROFILE  EXEC     S2 V    12          2      2 11/24/26 21:07 VOL190\n"},
+    {.name = "none",
+     .prog = listfile_main,
+     .cmd = "LISTFILE NOSUCH FILE",
+     .rc = 28,
+     .out = "DMSLST002E FILE NOT FOUND\n"},
+    {.name = "a disk not accessed",
+     .prog = listfile_main,
+     .cmd = "LISTFILE * * C",
+     .rc = 36,
+     .out = "DMSLST069E DISK 'C' NOT ACCESSED\n"},
+    {.name = "a bad option",
+     .prog = listfile_main,
+     .cmd = "LISTFILE * * A (BOGUS",
+     .rc = 24,
+     .out = "DMSLST003E INVALID OPTION 'BOGUS'\n"},
+    {.name = "EXEC: CMS EXEC A1 made anew",
+     .prog = listfile_main,
+     .cmd = "LISTFILE * TEST A (EXEC",
+     .out = "",
+     .after =
+         {{"CMS EXEC A1", 'F', 80, {"&1 &2 ALPHA    TEST     A1", "&1 &2 BETA     TEST     A1"}}},
+     .gone = {"LISTFILE CMSUT1 A"},
+     .before = {{"CMS EXEC A1", 'F', 80, {"OLD"}}}},
+    {.name = "APPEND",
+     .prog = listfile_main,
+     .cmd = "LISTFILE G* DATA (APPEND",
+     .out = "",
+     .after = {{"CMS EXEC A1", 'F', 80, {"OLD", "&1 &2 GAMMA    DATA     A1"}}},
+     .before = {{"CMS EXEC A1", 'F', 80, {"OLD"}}}},
+};
+
+static void t_listfile(void)
+{
+    run_rows(listfile_rows, NELEM(listfile_rows));
+    /* in an EXEC with &CONTROL NOMSG: rc 28, silently */
+    setup(NULL, 0);
+    host_set_nucon(CMS_NOMSG);
+    CU_ASSERT_EQUAL(host_run(listfile_main, "LISTFILE NOSUCH FILE"), 28);
+    CU_ASSERT_STRING_EQUAL(host_output(), "");
+    host_set_nucon(0);
+}
+
+static const struct tcase rename_rows[] = {
+    {.name = "a new name, = keeps the rest",
+     .prog = rename_main,
+     .cmd = "RENAME ALPHA TEST A OMEGA = =",
+     .out = "",
+     .after = {{"OMEGA TEST A1", 'F', 80, {"ALPHA 1", "ALPHA 2"}}},
+     .gone = {"ALPHA TEST A"}},
+    {.name = "a new mode number, TYPE",
+     .prog = rename_main,
+     .cmd = "R FIVE RECS A = = A5 (TYPE",
+     .out = "FIVE RECS A5\n",
+     .after = {{"FIVE RECS A5", 'F', 10, {"AAA 1", "BBB 2", "START 3", "CCC 4", "END 5"}}}},
+    {.name = "the new id exists",
+     .prog = rename_main,
+     .cmd = "RENAME ALPHA TEST A BETA TEST A",
+     .rc = 28,
+     .out = "DMSRNM024E FILE 'BETA TEST A1' ALREADY EXISTS\n",
+     .after = {{"ALPHA TEST A1", 'F', 80, {"ALPHA 1", "ALPHA 2"}},
+               {"BETA TEST A1", 'F', 80, {"BETA 1"}}}},
+    {.name = "not found",
+     .prog = rename_main,
+     .cmd = "RENAME NOSUCH FILE A X Y A",
+     .rc = 28,
+     .out = "DMSRNM002E FILE 'NOSUCH FILE A' NOT FOUND\n"},
+    {.name = "incomplete",
+     .prog = rename_main,
+     .cmd = "RENAME ALPHA TEST A",
+     .rc = 24,
+     .out = "DMSRNM054E INCOMPLETE FILEID SPECIFIED\n"},
+    {.name = "a read-only disk",
+     .prog = rename_main,
+     .cmd = "RENAME PROFILE EXEC S X EXEC S",
+     .rc = 36,
+     .out = "DMSRNM037E DISK 'S' IS READ/ONLY\n",
+     .after = {{"PROFILE EXEC S2", 'V', 0, {"&CONTROL OFF", "ACCESS 192 C"}}}},
+    {.name = "another disk",
+     .prog = rename_main,
+     .cmd = "RENAME ALPHA TEST A ALPHA TEST B",
+     .rc = 24,
+     .out = "DMSRNM048E INVALID MODE 'B'\n"},
+    {.name = "a disk not accessed",
+     .prog = rename_main,
+     .cmd = "RENAME ALPHA TEST C X Y C",
+     .rc = 36,
+     .out = "DMSRNM069E DISK 'C' NOT ACCESSED\n"},
+    {.name = "a bad character",
+     .prog = rename_main,
+     .cmd = "RENAME ALPHA TEST A AL.PHA = =",
+     .rc = 20,
+     .out = "DMSRNM062E INVALID CHARACTER '.' IN FILEID 'AL.PHA TEST A1'\n"},
+};
+
+static void t_rename(void) { run_rows(rename_rows, NELEM(rename_rows)); }
+
+/* ---------------------------------------------------------------- disks and settings */
+
+/* One command of a session: its return code and exactly what it typed. */
+static void step(int (*prog)(int, char **), const char *cmd, int rc, const char *out)
+{
+    size_t before = strlen(host_output());
+    int got = host_run(prog, cmd);
+    const char *typed = host_output() + before;
+    bool ok = got == rc && strcmp(typed, out) == 0;
+    if (!ok)
+        printf("\n    %s: rc %d, typed:\n%s", cmd, got, typed);
+    CU_ASSERT_TRUE(ok);
+}
+
+#define QHEAD "LABEL  CUU M  STAT  CYL TYPE NO.FILES BLKS USED-(%) BLKS LEFT  BLK TOTAL\n"
+
+static void t_query_set(void)
+{
+    setup(NULL, 0);
+    step(query_main, "QUERY DISK B", 0,
+         QHEAD "VOL192 192 B   R/W    4 3350     0      5-12     35     40\n");
+    step(query_main, "QUERY DISK R/W", 0,
+         QHEAD "VOL191 191 A   R/W    1 3350     5     15-02    555    570\n"
+               "VOL192 192 B   R/W    4 3350     0      5-12     35     40\n");
+    step(query_main, "QUERY SEARCH", 0,
+         "VOL191 191 A   R/W\nVOL192 192 B   R/W\nVOL190 190 S   R/O\n");
+    step(query_main, "QUERY DISK C", 36, "DMSQRY069E DISK 'C' NOT ACCESSED\n");
+    step(query_main, "QUERY DISK 12", 24, "DMSQRY048E INVALID MODE '12'\n");
+    step(query_main, "QUERY", 24, "DMSQRY061E NO FUNCTION SPECIFIED\n");
+    step(query_main, "Q IMPCP", 0, "IMPCP = OFF\n");
+    step(set_main, "SET IMPCP ON", 0, "");
+    step(set_main, "SET RDYMSG SMSG", 0, "");
+    step(query_main, "Q IMPCP", 0, "IMPCP = ON\n");
+    step(query_main, "QUERY RDYMSG", 0, "RDYMSG = SMSG\n");
+    step(query_main, "QUERY IMPEX", 0, "IMPEX = OFF\n");
+    step(set_main, "SET IMPEX MAYBE", 24, "DMSSET070E INVALID PARAMETER 'MAYBE'\n");
+    step(set_main, "SET IMPEX", 24, "DMSSET070E NO OPERAND SPECIFIED\n");
+    step(set_main, "SET BOGUS ON", 24, "DMSSET070E INVALID PARAMETER 'BOGUS'\n");
+    step(set_main, "SET", 24, "DMSSET061E NO FUNCTION SPECIFIED\n");
+    step(query_main, "QUERY IMPEX", 0, "IMPEX = OFF\n");
+    step(query_main, "QUERY BOGUS", 1, ""); /* IMPCP is on: CP's (here: none) */
+    step(set_main, "SET IMPCP OFF", 0, "");
+    step(query_main, "QUERY BOGUS", 24, "DMSQRY070E INVALID PARAMETER 'BOGUS'\n");
+    host_set_nucon(0);
+    clean("QUERY and SET");
+}
+
+static void t_access_release(void)
+{
+    setup(NULL, 0);
+    static const char *const one[] = {"ON B"};
+    host_put("KEEP FILE B1", 'F', 80, one, 1);
+    step(access_main, "ACCESS 19F C", 0, "");
+    step(query_main, "QUERY DISK C", 0,
+         QHEAD "VOL19F 19F C   R/W    2 3350     0      5-25     15     20\n");
+    step(access_main, "ACCESS 19F B", 0,
+         "DMSACC726I 19F C RELEASED\nDMSACC724I 19F REPLACES B (192)\n");
+    step(query_main, "QUERY DISK C", 36, "DMSQRY069E DISK 'C' NOT ACCESSED\n");
+    step(access_main, "AC 192 D/A", 0, "DMSACC723I D (192) R/O\n");
+    step(query_main, "QUERY SEARCH", 0,
+         "VOL191 191 A   R/W\nVOL19F 19F B   R/W\nVOL192 192 D   R/O\nVOL190 190 S   R/O\n");
+    step(access_main, "ACCESS 190 E * MODULE", 0,
+         "DMSACC726I 190 S RELEASED\nDMSACC723I E (190) R/O\n");
+    step(access_main, "ACCESS 999 C", 100, "DMSACC113S C(999) NOT ATTACHED\n");
+    step(access_main, "ACCESS XYZ C", 24, "DMSACC050E INVALID DEVICE ADDRESS 'XYZ'\n");
+    step(access_main, "ACCESS 192 1", 24, "DMSACC048E INVALID MODE '1'\n");
+    step(access_main, "ACCESS 192 C/C", 24, "DMSACC048E INVALID MODE 'C/C'\n");
+    step(access_main, "ACCESS 192 C * * X", 24, "DMSACC048E INVALID MODE 'X'\n");
+    step(access_main, "ACCESS 192 C (BOGUS", 24, "DMSACC003E INVALID OPTION 'BOGUS'\n");
+    /* ERASE empties a read/write disk */
+    step(access_main, "ACCESS 192 B (ERASE", 0,
+         "DMSACC726I 192 D RELEASED\nDMSACC724I 192 REPLACES B (19F)\n");
+    CU_ASSERT_FALSE(exists("KEEP FILE B"));
+    step(release_main, "RELEASE B", 0, "");
+    step(release_main, "REL 191", 0, "");
+    step(release_main, "RELEASE A", 36, "DMSARE069E DISK 'A' NOT ACCESSED\n");
+    step(release_main, "RELEASE", 24, "DMSARE017E NO DEVICE SPECIFIED\n");
+    step(release_main, "RELEASE 12345", 24, "DMSARE048E INVALID MODE '12345'\n");
+    step(release_main, "RELEASE E (BOGUS", 24, "DMSARE003E INVALID OPTION 'BOGUS'\n");
+    host_reset();
+}
+
+static void t_format(void)
+{
+    setup(NULL, 0);
+    host_input("YES");
+    host_input("scratch");
+    step(format_main, "FORMAT 19F C", 0,
+         "DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK 'C(19F)'. DO YOU WISH TO CONTINUE? "
+         "(YES|NO):\nDMSFOR605R ENTER DISK LABEL:\nDMSFOR733I FORMATTING DISK 'C'\n"
+         "DMSFOR732I '2' CYLINDERS FORMATTED ON DISK 'C(19F)'\n");
+    step(query_main, "QUERY DISK C", 0,
+         QHEAD "SCRATC 19F C   R/W    2 3350     0      5-25     15     20\n");
+    host_input("no");
+    step(format_main, "FORMAT 19F C", 0,
+         "DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK 'C(19F)'. DO YOU WISH TO CONTINUE? "
+         "(YES|NO):\nDMSFOR705I DISK REMAINS UNCHANGED\n");
+    step(format_main, "FORMAT 19F C 1 (RECOMP", 0,
+         "DMSFOR732I '1' CYLINDERS FORMATTED ON DISK 'C(19F)'\n");
+    step(query_main, "QUERY DISK C", 0,
+         QHEAD "SCRATC 19F C   R/W    1 3350     0      5-50      5     10\n");
+    /* LABEL: the files stay */
+    host_input("MYDISK");
+    step(format_main, "FORMAT 191 A (LABEL", 0, "DMSFOR605R ENTER DISK LABEL:\n");
+    CU_ASSERT_TRUE(file_is(&common[0], (char[200]){0}, 200));
+    step(query_main, "QUERY SEARCH", 0,
+         "MYDISK 191 A   R/W\nVOL192 192 B   R/W\nSCRATC 19F C   R/W\nVOL190 190 S   R/O\n");
+    step(format_main, "FORMAT 190 C", 36, "DMSFOR037E DISK 'C(190)' IS READ/ONLY\n");
+    step(format_main, "FORMAT 191 C", 36, "DMSFOR069E DISK '191' IS ACCESSED AS 'A'\n");
+    step(format_main, "FORMAT 19F S", 24, "DMSFOR048E INVALID MODE 'S'\n");
+    step(format_main, "FORMAT 19F", 24, "DMSFOR017E NO DEVICE SPECIFIED\n");
+    step(format_main, "FORMAT 999 C", 100, "DMSFOR113S C(999) NOT ATTACHED\n");
+    step(format_main, "FORMAT 19F C X", 24, "DMSFOR070E INVALID PARAMETER 'X'\n");
+    clean("FORMAT");
+}
+
 /* ---------------------------------------------------------------- failures */
 
 /* A file of n F-80 records "RECORD nnnnn". */
@@ -1125,6 +1363,11 @@ static CU_TestInfo cases[] = {
     {"SORT", t_sort},
     {"COMPARE", t_compare},
     {"TYPE", t_type},
+    {"LISTFILE", t_listfile},
+    {"RENAME", t_rename},
+    {"QUERY and SET", t_query_set},
+    {"ACCESS and RELEASE", t_access_release},
+    {"FORMAT", t_format},
     {"disk full leaves the old output", t_disk_full},
     {"read-only disk untouched", t_read_only},
     {"a file per input for 20 files", t_many_files},

@@ -63,3 +63,26 @@ int util_conflicts(const char *mod, const struct util_opt *tab, const struct uti
         }
     return 0;
 }
+
+bool util_vaddr(const char *s, unsigned *v)
+{
+    unsigned x = 0;
+    size_t n = strlen(s);
+    if (n == 0 || n > 4)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return false;
+        x = x * 16 + (unsigned)d;
+    }
+    *v = x;
+    return true;
+}
+
+bool util_nomsg(void)
+{
+    unsigned flags = 0;
+    return cms_nucon(NULL, NULL, &flags) == 0 && (flags & CMS_NOMSG);
+}

@@ -65,6 +65,13 @@ int util_conflicts(const char *mod, const struct util_opt *tab, const struct uti
 /* A strictly decimal number 1 to 2^32-1. */
 bool util_number(const char *s, uint32_t *v);
 
+/* A device address: 1-4 hexadecimal digits. */
+bool util_vaddr(const char *s, unsigned *v);
+
+/* Does the EXEC that runs this command have &CONTROL NOMSG (no FILE NOT
+ * FOUND from ERASE, LISTFILE, RENAME, STATE)? */
+bool util_nomsg(void);
+
 /* ---------------------------------------------------------------- file ids */
 
 /* A file id as typed: three tokens (uppercase ASCII), e.g. "*" "TEST" "A";
@@ -140,8 +147,7 @@ bool util_hexbyte(const char *s, uint8_t *b);
 /* A new version of an output file, written under a work file's name on
  * the output's disk and made the output only when it is whole (the way
  * R6's COPYFILE used COPYFILE CMSUT1): FSCLOSE of the work file, FSERASE
- * of the old output, then RENAME (through cmscmd: cmsapi.h has no
- * rename). Any failure before the commit erases the work file and leaves
+ * of the old output, then FSRENAME. Any failure before the commit erases the work file and leaves
  * the old output as it was. */
 struct util_work {
     const char *mod;

@@ -58,10 +58,8 @@ int util_work_commit(struct util_work *w, bool exists)
         fserase(w->work.fn, w->work.ft, w->work.fm);
         return util_write_error(w->mod, rc, &w->out);
     }
-    char line[80];
-    snprintf(line, sizeof(line), "RENAME %s %s %s %s %s %s", w->work.fn, w->work.ft, w->work.fm,
-             w->out.fn, w->out.ft, w->out.fm);
-    if ((rc = cmscmd(line)) != 0)
+    if ((rc = fsrename(w->work.fn, w->work.ft, w->work.fm, w->out.fn, w->out.ft, w->out.fm[1])) !=
+        0)
         return util_write_error(w->mod, rc, &w->out);
     return 0;
 }

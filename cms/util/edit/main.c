@@ -118,15 +118,12 @@ static int x_save(void *ctx, const struct edit_fileid *id, char recfm, unsigned 
     rc = fsclose(WORKFN, WORKFT, fm);
     if (rc)
         return rc;
-    char cmd[64];
     if (fsstate(id->fn, id->ft, mode, &fst) == 0) {
         rc = fserase(id->fn, id->ft, mode);
         if (rc)
             return rc;
     }
-    snprintf(cmd, sizeof(cmd), "RENAME %s %s %s %s %s %s", WORKFN, WORKFT, fm, id->fn, id->ft,
-             fm);
-    return cmscmd(cmd);
+    return fsrename(WORKFN, WORKFT, fm, id->fn, id->ft, fm[1]);
 }
 
 static int x_cms(void *ctx, const char *line)

@@ -96,7 +96,7 @@ int type_main(int argc, char **argv)
     if (rc)
         return rc;
     uint32_t first = 1, last = 0xFFFFFFFF;
-    int bad = paren > 4 && !recno(argv[4], 1, &first)    ? 4
+    int bad = paren > 4 && !recno(argv[4], 1, &first)     ? 4
               : paren > 5 && !recno(argv[5], last, &last) ? 5
               : paren > 6                                 ? 6
                                                           : 0;
