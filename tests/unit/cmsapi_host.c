@@ -69,7 +69,11 @@ static struct host {
     long fail_read; /* the block read, counted down, that fails */
     int misuse;
     char misusewhy[160];
-    unsigned nucon; /* CMS_IMPCP ... */
+    unsigned nucon;           /* CMS_IMPCP ... */
+    struct text punch, print; /* cards punched, lines printed (ASCII) */
+    char **reader;            /* the reader's cards (ASCII), then end of file */
+    size_t nreader, nread;
+    bool reader_eof_seen;
 } H;
 
 static void add_text(struct text *t, const char *s, size_t n)
@@ -185,6 +189,11 @@ void host_reset(void)
     free(H.in);
     free(H.out.s);
     free(H.cmds.s);
+    free(H.punch.s);
+    free(H.print.s);
+    for (size_t i = 0; i < H.nreader; i++)
+        free(H.reader[i]);
+    free(H.reader);
     memset(&H, 0, sizeof(H));
     disk_make(&H.disk[0], 'A', 0x191, 19, 30, 1, false);
     disk_make(&H.disk[1], 'B', 0x192, 10, 1, 4, false);
@@ -192,6 +201,8 @@ void host_reset(void)
     disk_make(&H.disk[3], 0, 0x19F, 10, 1, 2, false);
     H.out.s = calloc(1, H.out.cap = 64);
     H.cmds.s = calloc(1, H.cmds.cap = 64);
+    H.punch.s = calloc(1, H.punch.cap = 64);
+    H.print.s = calloc(1, H.print.cap = 64);
 }
 
 /* ---------------------------------------------------------------- file ids */
@@ -746,12 +757,66 @@ int cmscmd(const char *line)
     return -3;
 }
 
-int cp_command(const char *line, char *resp, size_t size) /* no CP here */
+int cp_command(const char *line, char *resp, size_t size) /* no CP here but CLOSE */
 {
     if (resp && size)
         resp[0] = 0;
-    return 1;
+    add_text(&H.cmds, line, strlen(line));
+    return strncmp(line, "CLOSE ", 6) == 0 ? 0 : 1;
 }
+
+/* ---------------------------------------------------------------- unit record */
+
+int cardph(const void *card, size_t len)
+{
+    char a[81];
+    if (len > 80)
+        return 2;
+    memset(a, ' ', 80);
+    e2a(a, card, len);
+    a[80] = 0;
+    add_text(&H.punch, a, 80);
+    return 0;
+}
+
+int printr(const void *line, size_t len, uint8_t ccw)
+{
+    char a[140];
+    if (len > 132)
+        return 2;
+    snprintf(a, sizeof(a), "%02X ", ccw ? ccw : 0x09);
+    e2a(a + 3, line, len);
+    add_text(&H.print, a, 3 + len);
+    return 0;
+}
+
+int cardrd(void *buf, size_t size, size_t *len)
+{
+    *len = 0;
+    if (H.nread == H.nreader) {
+        if (H.reader_eof_seen || H.nreader == 0)
+            return 8;
+        H.reader_eof_seen = true;
+        return 12;
+    }
+    char a[81];
+    memset(a, ' ', 80);
+    const char *c = H.reader[H.nread++];
+    memcpy(a, c, strlen(c) > 80 ? 80 : strlen(c));
+    size_t n = size < 80 ? size : 80;
+    a2e(buf, a, n);
+    *len = n;
+    return 0;
+}
+
+void host_reader_card(const char *card)
+{
+    H.reader = realloc(H.reader, (H.nreader + 1) * sizeof(*H.reader));
+    H.reader[H.nreader++] = strdup(card);
+}
+
+const char *host_punched(void) { return H.punch.s; }
+const char *host_printed(void) { return H.print.s; }
 
 /* ---------------------------------------------------------------- storage */
 

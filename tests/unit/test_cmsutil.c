@@ -1135,6 +1135,103 @@ static void t_format(void)
     clean("FORMAT");
 }
 
+/* ---------------------------------------------------------------- PUNCH, PRINT, READCARD */
+
+/* Eighty columns: s and blanks. */
+static const char *col80(const char *s)
+{
+    static char buf[8][82];
+    static int k;
+    char *b = buf[k++ % 8];
+    snprintf(b, 82, "%-80s", s);
+    return b;
+}
+
+static void t_punch_print(void)
+{
+    setup(NULL, 0);
+    step(punch_main, "PUNCH ALPHA TEST", 0, "");
+    char want[400];
+    snprintf(want, sizeof(want), "%s\n%s\n%s\n", col80(":READ  ALPHA    TEST     A1"),
+             col80("ALPHA 1"), col80("ALPHA 2"));
+    CU_ASSERT_STRING_EQUAL(host_punched(), want);
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "CLOSE 00D\n"));
+    step(punch_main, "PU GAMMA DATA A (NOHEADER", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_punched(), col80("three three three")));
+    step(punch_main, "PUNCH NOSUCH FILE", 28, "DMSPUN002E FILE 'NOSUCH FILE *' NOT FOUND\n");
+    step(punch_main, "PUNCH ALPHA", 24, "DMSPUN054E INCOMPLETE FILEID SPECIFIED\n");
+    step(punch_main, "PUNCH ALPHA TEST A (HEADER NOHEADER", 24,
+         "DMSPUN066E 'HEADER' AND 'NOHEADER' ARE CONFLICTING OPTIONS\n");
+    static const char *const wide[] = {"x"};
+    host_put("WIDE FILE A1", 'F', 81, wide, 1);
+    step(punch_main, "PUNCH WIDE FILE", 32, "DMSPUN039E FILE 'WIDE FILE A1' HAS RECORDS LONGER THAN 80\n");
+    /* PRINT: lines written and spaced; CC: ASA controls as immediate commands */
+    step(print_main, "PRINT GAMMA DATA (UPCASE", 0, "");
+    CU_ASSERT_STRING_EQUAL(host_printed(), "09 ONE\n09 TWO TWO\n09 THREE THREE THREE\n");
+    static const char *const asa[] = {"1TITLE", " LINE", "0TWO DOWN", "+OVER", "-THREE"};
+    host_put("ASA LISTING A1", 'V', 0, asa, 5);
+    step(print_main, "PRINT ASA LISTING A (CC", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_printed(), "8B \n01 TITLE\n0B \n01 LINE\n13 \n01 TWO DOWN\n"
+                                                  "01 OVER\n1B \n01 THREE\n"));
+    step(print_main, "PRINT FIVE RECS A (LINECOUN 2", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_printed(), "09 AAA 1     \n09 BBB 2     \n8B \n09 START 3   \n"));
+    step(print_main, "PRINT ALPHA TEST A (LINECOUN X", 24,
+         "DMSPRT029E INVALID PARAMETER 'X' IN THE OPTION 'LINECOUN' FIELD\n");
+    clean("PUNCH and PRINT");
+}
+
+static void t_readcard(void)
+{
+    setup(NULL, 0);
+    /* a deck with PUNCH's header, named from it */
+    host_reader_card(":READ  DECK     DATA     A1");
+    host_reader_card("CARD ONE");
+    host_reader_card("CARD TWO");
+    step(readcard_main, "READCARD *", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    struct tfile deck = {"DECK DATA A1", 'F', 80, {"CARD ONE", "CARD TWO"}};
+    char why[200] = "";
+    bool same = file_is(&deck, why, sizeof(why));
+    if (!same)
+        printf("\n    READCARD *: %s", why);
+    CU_ASSERT_TRUE(same);
+    step(readcard_main, "READCARD *", 8, "DMSRDC702E NO FILE IN THE READER\n");
+    /* a name given: the header is not data; the file replaces ALPHA TEST */
+    setup(NULL, 0);
+    host_reader_card(":READ  OTHER    NAME     A1");
+    host_reader_card("NEW 1");
+    step(readcard_main, "READ ALPHA TEST", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    struct tfile alpha = {"ALPHA TEST A1", 'F', 80, {"NEW 1"}};
+    CU_ASSERT_TRUE(file_is(&alpha, why, sizeof(why)));
+    CU_ASSERT_FALSE(exists("OTHER NAME A"));
+    /* two :READ cards, two files, on B */
+    setup(NULL, 0);
+    host_reader_card(":READ  ONE      FILE");
+    host_reader_card("1");
+    host_reader_card(":READ  TWO      FILE     A1");
+    host_reader_card("2");
+    step(readcard_main, "READCARD * B", 0,
+         "DMSRDC738I RECORD LENGTH IS 80 BYTES\nDMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    CU_ASSERT_TRUE(exists("ONE FILE B1") && exists("TWO FILE B1"));
+    /* no header with *: refused, the deck read to its end */
+    setup(NULL, 0);
+    host_reader_card("DATA");
+    step(readcard_main, "READCARD *", 28, "DMSRDC703E NO ':READ' CARD AT THE START OF THE FILE\n");
+    step(readcard_main, "READCARD *", 8, "DMSRDC702E NO FILE IN THE READER\n");
+    step(readcard_main, "READCARD", 24, "DMSRDC001E NO FILENAME SPECIFIED\n");
+    step(readcard_main, "READCARD A.B C", 20, "DMSRDC062E INVALID CHARACTER '.' IN FILEID 'A.B C A1'\n");
+    /* a full disk: the old file stays */
+    setup(NULL, 0);
+    static const char *const old[] = {"OLD"};
+    host_put("OLD FILE B1", 'F', 80, old, 1);
+    for (int i = 0; i < 600; i++)
+        host_reader_card("FILLER");
+    step(readcard_main, "READCARD OLD FILE B", 100,
+         "DMSRDC105S ERROR '13' WRITING FILE 'OLD FILE B1' ON DISK\n");
+    struct tfile kept = {"OLD FILE B1", 'F', 80, {"OLD"}};
+    CU_ASSERT_TRUE(file_is(&kept, why, sizeof(why)));
+    clean("READCARD");
+}
+
 /* ---------------------------------------------------------------- failures */
 
 /* A file of n F-80 records "RECORD nnnnn". */
@@ -1368,6 +1465,8 @@ static CU_TestInfo cases[] = {
     {"QUERY and SET", t_query_set},
     {"ACCESS and RELEASE", t_access_release},
     {"FORMAT", t_format},
+    {"PUNCH and PRINT", t_punch_print},
+    {"READCARD", t_readcard},
     {"disk full leaves the old output", t_disk_full},
     {"read-only disk untouched", t_read_only},
     {"a file per input for 20 files", t_many_files},
