@@ -19,8 +19,12 @@ from test_cmsprog import logoff
 NOTES = "".join("note %d: the spool carries this line\n" % i for i in range(1, 7))
 
 
+BINARY = bytes(range(256)) + bytes([0x02, 0xC3, 0xD4, 0xE2]) * 40
+
+
 def prelaunch(system):
     system.put_file("USER05", "191", "NOTES DATA A1", NOTES, recfm="F", lrecl=80)
+    system.put_file("USER05", "191", "BIN DATA A1", BINARY, binary=True)
 
 
 def make_system():
@@ -70,3 +74,19 @@ def test_print_to_own_reader(system):
     check(out.count("THE SPOOL CARRIES THIS LINE") == 6, "the printed lines:\n" + out)
     cms(t, "PRINT NOTES DATA A ( LINECOUN X", r"DMSPRT029E", rc=24)
     logoff(t)
+
+
+def test_disk_dump_and_load(system):
+    """A binary V file through DISK DUMP and DISK LOAD comes back byte-exact."""
+    t = logon_cms(system, "USER05")
+    cms(t, "CP SPOOL PUNCH TO USER07")
+    cms(t, "DISK DUMP BIN DATA A", r"PUN FILE \d{4} TO +USER07")
+    logoff(t)
+    t = logon_cms(system, "USER07")
+    cms(t, "DISK LOAD", r"BIN DATA A1")
+    cms(t, "DISK LOAD", r"DMSDSK702E NO FILE IN THE READER", rc=8)
+    logoff(t)
+    system.stop()
+    got = system.get_file("USER07", "191", "BIN DATA A1", binary=True)
+    check(got == BINARY, "DISK LOAD gave %d bytes, not the %d dumped" % (len(got), len(BINARY)))
+    system.start(fresh=False, update=False)

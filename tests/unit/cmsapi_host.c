@@ -71,7 +71,9 @@ static struct host {
     char misusewhy[160];
     unsigned nucon;           /* CMS_IMPCP ... */
     struct text punch, print; /* cards punched, lines printed (ASCII) */
-    char **reader;            /* the reader's cards (ASCII), then end of file */
+    uint8_t (*punched)[80];   /* the cards punched, as punched */
+    size_t npunched;
+    uint8_t (*reader)[80];    /* the reader's cards (EBCDIC), then end of file */
     size_t nreader, nread;
     bool reader_eof_seen;
 } H;
@@ -191,9 +193,8 @@ void host_reset(void)
     free(H.cmds.s);
     free(H.punch.s);
     free(H.print.s);
-    for (size_t i = 0; i < H.nreader; i++)
-        free(H.reader[i]);
     free(H.reader);
+    free(H.punched);
     memset(&H, 0, sizeof(H));
     disk_make(&H.disk[0], 'A', 0x191, 19, 30, 1, false);
     disk_make(&H.disk[1], 'B', 0x192, 10, 1, 4, false);
@@ -776,6 +777,9 @@ int cardph(const void *card, size_t len)
     e2a(a, card, len);
     a[80] = 0;
     add_text(&H.punch, a, 80);
+    H.punched = realloc(H.punched, (H.npunched + 1) * sizeof(*H.punched));
+    memset(H.punched[H.npunched], 0x40, 80);
+    memcpy(H.punched[H.npunched++], card, len);
     return 0;
 }
 
@@ -799,20 +803,34 @@ int cardrd(void *buf, size_t size, size_t *len)
         H.reader_eof_seen = true;
         return 12;
     }
-    char a[81];
-    memset(a, ' ', 80);
-    const char *c = H.reader[H.nread++];
-    memcpy(a, c, strlen(c) > 80 ? 80 : strlen(c));
     size_t n = size < 80 ? size : 80;
-    a2e(buf, a, n);
+    memcpy(buf, H.reader[H.nread++], n);
     *len = n;
     return 0;
 }
 
-void host_reader_card(const char *card)
+static uint8_t *new_reader_card(void)
 {
     H.reader = realloc(H.reader, (H.nreader + 1) * sizeof(*H.reader));
-    H.reader[H.nreader++] = strdup(card);
+    H.reader_eof_seen = false;
+    return H.reader[H.nreader++];
+}
+
+void host_reader_card(const char *card)
+{
+    char a[80];
+    memset(a, ' ', 80);
+    memcpy(a, card, strlen(card) > 80 ? 80 : strlen(card));
+    a2e(new_reader_card(), a, 80);
+}
+
+size_t host_punch_to_reader(void)
+{
+    for (size_t i = 0; i < H.npunched; i++)
+        memcpy(new_reader_card(), H.punched[i], 80);
+    size_t n = H.npunched;
+    H.npunched = 0;
+    return n;
 }
 
 const char *host_punched(void) { return H.punch.s; }

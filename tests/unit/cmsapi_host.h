@@ -66,6 +66,9 @@ bool host_image_same(char mode, const void *image);
  * ("09 text\n": the CCW command in hex, the line). cp_command's lines
  * are recorded with cmscmd's (host_commands); CLOSE gives 0. */
 void host_reader_card(const char *card);
+/* The cards punched so far, byte for byte, become the reader's next
+ * cards (SPOOL PUNCH TO *); returns how many. */
+size_t host_punch_to_reader(void);
 const char *host_punched(void);
 const char *host_printed(void);
 

@@ -1232,6 +1232,45 @@ static void t_readcard(void)
     clean("READCARD");
 }
 
+/* DISK DUMP, then DISK LOAD of the cards: the files come back the same
+ * (V with long and short records, F, a binary byte in them). */
+static void t_disk_dump_load(void)
+{
+    setup(NULL, 0);
+    static char longrec[151]; /* file_is compares up to 199 characters */
+    memset(longrec, 'L', 150);
+    const char *v[] = {"one", longrec, "x"};
+    host_put("VAR FILE A1", 'V', 0, v, 3);
+    step(disk_main, "DISK DUMP VAR FILE", 0, "");
+    step(disk_main, "DISK DUMP FIVE RECS A", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "CLOSE 00D\n"));
+    /* 3 + 150 + 1 bytes and 6 lengths: 4 data cards and the end card;
+     * 5 x 10 bytes: 1 and 1 */
+    CU_ASSERT_EQUAL(host_punch_to_reader(), 7);
+    CU_ASSERT_EQUAL(fserase("VAR", "FILE", "A"), 0);
+    CU_ASSERT_EQUAL(fserase("FIVE", "RECS", "A"), 0);
+    step(disk_main, "DISK LOAD", 0, "VAR FILE A1\nFIVE RECS A2\n");
+    struct tfile back[] = {
+        {"VAR FILE A1", 'V', 0, {"one", longrec, "x"}},
+        {"FIVE RECS A2", 'F', 10, {"AAA 1", "BBB 2", "START 3", "CCC 4", "END 5"}},
+    };
+    for (size_t i = 0; i < NELEM(back); i++) {
+        char why[200] = "";
+        bool same = file_is(&back[i], why, sizeof(why));
+        if (!same)
+            printf("\n    DISK LOAD: %s", why);
+        CU_ASSERT_TRUE(same);
+    }
+    step(disk_main, "DISK LOAD", 8, "DMSDSK702E NO FILE IN THE READER\n");
+    /* cards that are not a DISK DUMP deck */
+    host_reader_card("HELLO");
+    step(disk_main, "DISK LOAD", 32, "DMSDSK078E CARD 1 IS NOT THE NEXT DISK DUMP CARD\n");
+    step(disk_main, "DISK DUMP NOSUCH FILE", 28, "DMSDSK002E FILE 'NOSUCH FILE *' NOT FOUND\n");
+    step(disk_main, "DISK", 24, "DMSDSK070E INVALID PARAMETER ''\n");
+    step(disk_main, "DISK DUMP ONLY", 24, "DMSDSK054E INCOMPLETE FILEID SPECIFIED\n");
+    clean("DISK");
+}
+
 /* ---------------------------------------------------------------- failures */
 
 /* A file of n F-80 records "RECORD nnnnn". */
@@ -1467,6 +1506,7 @@ static CU_TestInfo cases[] = {
     {"FORMAT", t_format},
     {"PUNCH and PRINT", t_punch_print},
     {"READCARD", t_readcard},
+    {"DISK DUMP and LOAD", t_disk_dump_load},
     {"disk full leaves the old output", t_disk_full},
     {"read-only disk untouched", t_read_only},
     {"a file per input for 20 files", t_many_files},

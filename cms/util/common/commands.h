@@ -17,5 +17,6 @@ int format_main(int argc, char **argv);   /* FORMAT (DMSFOR), user area */
 int punch_main(int argc, char **argv);    /* PUNCH (DMSPUN), transient */
 int print_main(int argc, char **argv);    /* PRINT (DMSPRT), transient */
 int readcard_main(int argc, char **argv); /* READCARD (DMSRDC), transient */
+int disk_main(int argc, char **argv);     /* DISK DUMP/LOAD (DMSDSK), transient */
 
 #endif
