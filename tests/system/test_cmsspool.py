@@ -90,3 +90,22 @@ def test_disk_dump_and_load(system):
     got = system.get_file("USER07", "191", "BIN DATA A1", binary=True)
     check(got == BINARY, "DISK LOAD gave %d bytes, not the %d dumped" % (len(got), len(BINARY)))
     system.start(fresh=False, update=False)
+
+
+def test_sendfile_receive_and_tell(system):
+    """SENDFILE to another user, RECEIVE there; the punch's route is put
+    back; TELL is CP MSG."""
+    t = logon_cms(system, "USER05")
+    cms(t, "SENDFILE NOTES DATA A TO USER08", r"DMSSND705I FILE 'NOTES DATA A1' SENT TO USER08")
+    cms(t, "CP QUERY VIRTUAL 00D", r"PUN +00D")
+    out = cms(t, "CP QUERY VIRTUAL 00D")
+    check("USER08" not in out, "the punch is still spooled to USER08:\n" + out)
+    cms(t, "SENDFILE NOTES DATA A TO NOBODY9", r"DMSSND020E", rc=40)
+    cms(t, "TELL USER05 HELLO MYSELF", r"MSG FROM USER05 +: +HELLO MYSELF")
+    logoff(t)
+    t = logon_cms(system, "USER08")
+    cms(t, "RECEIVE", r"NOTES DATA A1")
+    out = cms(t, "TYPE NOTES DATA A")
+    check(out.count("the spool carries this line") == 6, "TYPE after RECEIVE:\n" + out)
+    cms(t, "RECEIVE", r"DMSRCV702E NO FILE IN THE READER", rc=8)
+    logoff(t)

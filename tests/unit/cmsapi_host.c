@@ -758,12 +758,16 @@ int cmscmd(const char *line)
     return -3;
 }
 
-int cp_command(const char *line, char *resp, size_t size) /* no CP here but CLOSE */
+int cp_command(const char *line, char *resp, size_t size) /* CLOSE, SPOOL, ORDER, MSG: 0 */
 {
     if (resp && size)
         resp[0] = 0;
     add_text(&H.cmds, line, strlen(line));
-    return strncmp(line, "CLOSE ", 6) == 0 ? 0 : 1;
+    static const char *const known[] = {"CLOSE ", "SPOOL ", "ORDER ", "MSG "};
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (strncmp(line, known[i], strlen(known[i])) == 0)
+            return 0;
+    return 1;
 }
 
 /* ---------------------------------------------------------------- unit record */

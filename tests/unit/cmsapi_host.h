@@ -64,7 +64,8 @@ bool host_image_same(char mode, const void *image);
  * ones before it; after the last, one end of file, then "no file"); the
  * cards punched (80 columns each, '\n' after each) and the lines printed
  * ("09 text\n": the CCW command in hex, the line). cp_command's lines
- * are recorded with cmscmd's (host_commands); CLOSE gives 0. */
+ * are recorded with cmscmd's (host_commands); CLOSE, SPOOL, ORDER and
+ * MSG give 0, other CP commands 1 and no response. */
 void host_reader_card(const char *card);
 /* The cards punched so far, byte for byte, become the reader's next
  * cards (SPOOL PUNCH TO *); returns how many. */

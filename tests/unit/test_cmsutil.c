@@ -1271,6 +1271,45 @@ static void t_disk_dump_load(void)
     clean("DISK");
 }
 
+/* SENDFILE, then RECEIVE of what it punched; RECEIVE of PUNCH's deck and
+ * of unnamed cards; TELL. */
+static void t_sendfile_receive(void)
+{
+    setup(NULL, 0);
+    step(sendfile_main, "SENDFILE GAMMA DATA A TO USER02", 0,
+         "DMSSND705I FILE 'GAMMA DATA A1' SENT TO USER02\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "SPOOL 00D TO USER02\nCLOSE 00D\n"
+                                                   "SPOOL 00D TO SYSTEM\n"));
+    CU_ASSERT_TRUE(host_punch_to_reader() > 1);
+    CU_ASSERT_EQUAL(fserase("GAMMA", "DATA", "A"), 0);
+    step(receive_main, "RECEIVE", 0, "GAMMA DATA A1\n");
+    CU_ASSERT_TRUE(file_is(&common[2], (char[200]){0}, 200));
+    step(sendfile_main, "SENDFILE GAMMA DATA", 24, "DMSSND054E INCOMPLETE FILEID SPECIFIED\n");
+    step(sendfile_main, "SENDFILE NOSUCH FILE USER02", 28,
+         "DMSSND002E FILE 'NOSUCH FILE *' NOT FOUND\n");
+    /* PUNCH's deck: named by its :READ card */
+    step(punch_main, "PUNCH BETA TEST A", 0, "");
+    host_punch_to_reader();
+    CU_ASSERT_EQUAL(fserase("BETA", "TEST", "A"), 0);
+    step(receive_main, "RECEIVE *", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    struct tfile beta = {"BETA TEST A1", 'F', 80, {"BETA 1"}};
+    CU_ASSERT_TRUE(file_is(&beta, (char[200]){0}, 200));
+    /* cards with no name: refused (the file stays), then given a name */
+    host_reader_card("PLAIN CARD");
+    step(receive_main, "RECEIVE", 24, "DMSRCV054E THE FILE HAS NO NAME: GIVE FN FT\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "CLOSE 00C HOLD\n"));
+    host_reader_card("PLAIN CARD");
+    step(receive_main, "RECEIVE 12 PLAIN FILE", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "ORDER READER 12\n"));
+    struct tfile plain = {"PLAIN FILE A1", 'F', 80, {"PLAIN CARD"}};
+    CU_ASSERT_TRUE(file_is(&plain, (char[200]){0}, 200));
+    step(receive_main, "RECEIVE", 8, "DMSRCV702E NO FILE IN THE READER\n");
+    step(tell_main, "TELL USER02 HELLO THERE", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "MSG USER02 HELLO THERE\n"));
+    step(tell_main, "TELL USER02", 24, "DMSTEL054E NO USERID OR NO TEXT SPECIFIED\n");
+    clean("SENDFILE and RECEIVE");
+}
+
 /* ---------------------------------------------------------------- failures */
 
 /* A file of n F-80 records "RECORD nnnnn". */
@@ -1507,6 +1546,7 @@ static CU_TestInfo cases[] = {
     {"PUNCH and PRINT", t_punch_print},
     {"READCARD", t_readcard},
     {"DISK DUMP and LOAD", t_disk_dump_load},
+    {"SENDFILE, RECEIVE, TELL", t_sendfile_receive},
     {"disk full leaves the old output", t_disk_full},
     {"read-only disk untouched", t_read_only},
     {"a file per input for 20 files", t_many_files},

@@ -18,5 +18,8 @@ int punch_main(int argc, char **argv);    /* PUNCH (DMSPUN), transient */
 int print_main(int argc, char **argv);    /* PRINT (DMSPRT), transient */
 int readcard_main(int argc, char **argv); /* READCARD (DMSRDC), transient */
 int disk_main(int argc, char **argv);     /* DISK DUMP/LOAD (DMSDSK), transient */
+int sendfile_main(int argc, char **argv); /* SENDFILE (VM/SP's), user area */
+int receive_main(int argc, char **argv);  /* RECEIVE (VM/SP's), user area */
+int tell_main(int argc, char **argv);     /* TELL (VM/SP's), transient */
 
 #endif

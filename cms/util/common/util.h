@@ -122,6 +122,13 @@ int util_out_state(const char *mod, struct util_fid *f, char dflt, struct cms_fs
 int util_read_error(const char *mod, int rc, const struct util_fid *f);
 int util_write_error(const char *mod, int rc, const struct util_fid *f);
 
+/* ---------------------------------------------------------------- the reader */
+
+/* CARDRD, after the card util_unread gave back (RECEIVE looks at a
+ * file's first card to choose DISK LOAD or READCARD). */
+int util_cardrd(uint8_t card[80], size_t *len);
+void util_unread(const uint8_t card[80]);
+
 /* ---------------------------------------------------------------- storage */
 
 /* DMSFREE; NULL after DMSxxx109S VIRTUAL STORAGE CAPACITY EXCEEDED. */

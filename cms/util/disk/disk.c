@@ -258,7 +258,7 @@ static void drain(void)
 {
     uint8_t card[80];
     size_t len;
-    while (cardrd(card, sizeof(card), &len) == 0)
+    while (util_cardrd(card, &len) == 0)
         ;
 }
 
@@ -274,7 +274,7 @@ static int load(int argc, char **argv, int paren)
     for (;;) {
         uint8_t card[80];
         size_t len;
-        rc = cardrd(card, sizeof(card), &len);
+        rc = util_cardrd(card, &len);
         if (rc == 12) {
             rc = 0;
             break;

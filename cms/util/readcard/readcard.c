@@ -122,7 +122,7 @@ int readcard_main(int argc, char **argv)
     bool open = false, first = true;
     struct util_work w;
     for (;;) {
-        rc = cardrd(card, sizeof(card), &len);
+        rc = util_cardrd(card, &len);
         if (rc == 12)
             break;
         if (rc) {
@@ -152,7 +152,7 @@ int readcard_main(int argc, char **argv)
         if (!open) {
             if (star) {
                 util_msg(MOD, "703E", "NO ':READ' CARD AT THE START OF THE FILE");
-                while (cardrd(card, sizeof(card), &len) == 0)
+                while (util_cardrd(card, &len) == 0)
                     ; /* the rest of the file, to its end */
                 return 28;
             }
@@ -160,7 +160,7 @@ int readcard_main(int argc, char **argv)
             open = true;
         }
         if ((rc = util_work_write(&w, card, 80)) != 0) {
-            while (cardrd(card, sizeof(card), &len) == 0)
+            while (util_cardrd(card, &len) == 0)
                 ;
             return rc;
         }
