@@ -115,22 +115,11 @@ static int ur_error(const char *dev, int rc)
 
 static int dump(int argc, char **argv, int paren)
 {
-    if (paren < 4 || paren > 5) {
-        util_msg(MOD, paren < 4 ? "054E" : "070E",
-                 paren < 4 ? "INCOMPLETE FILEID SPECIFIED" : "INVALID PARAMETER '%s'",
-                 paren < 4 ? "" : argv[5]);
-        return 24;
-    }
-    struct util_fid f = {"", "", "*"};
-    snprintf(f.fn, sizeof(f.fn), "%s", argv[2]);
-    snprintf(f.ft, sizeof(f.ft), "%s", argv[3]);
-    if (paren == 5)
-        snprintf(f.fm, sizeof(f.fm), "%s", argv[4]);
+    struct util_fid f;
     struct cms_fst fst;
-    int rc = util_state(MOD, &f, &fst, true);
+    int rc = util_existing_file(MOD, argv, 2, paren, &f, &fst);
     if (rc)
         return rc;
-    util_fst_fid(&f, &fst);
     uint8_t *rec = util_alloc(MOD, UTIL_MAXREC + 2);
     if (!rec)
         return UTIL_NOSTORAGE;

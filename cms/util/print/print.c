@@ -75,22 +75,10 @@ int print_main(int argc, char **argv)
     }
     if (ov[O_LINECOUN].set && !strcmp(ov[O_LINECOUN].word, "0"))
         per_page = 0;
-    if (paren < 3 || paren > 4) {
-        if (paren > 4)
-            util_msg(MOD, "070E", "INVALID PARAMETER '%s'", argv[4]);
-        else
-            util_msg(MOD, "054E", "INCOMPLETE FILEID SPECIFIED");
-        return 24;
-    }
-    struct util_fid f = {"", "", "*"};
-    snprintf(f.fn, sizeof(f.fn), "%s", argv[1]);
-    snprintf(f.ft, sizeof(f.ft), "%s", argv[2]);
-    if (paren > 3)
-        snprintf(f.fm, sizeof(f.fm), "%s", argv[3]);
+    struct util_fid f;
     struct cms_fst fst;
-    if ((rc = util_state(MOD, &f, &fst, true)) != 0)
+    if ((rc = util_existing_file(MOD, argv, 1, paren, &f, &fst)) != 0)
         return rc;
-    util_fst_fid(&f, &fst);
     uint8_t xl[256];
     util_xlate_identity(xl);
     if (ov[O_UPCASE].set)

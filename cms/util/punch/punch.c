@@ -53,21 +53,10 @@ int punch_main(int argc, char **argv)
     int rc = util_options(MOD, argc, argv, paren + 1, opts, NOPT, ov);
     if (rc || (rc = util_conflicts(MOD, opts, ov, conflicts, 1)) != 0)
         return rc;
-    if (paren < 3 || paren > 4) {
-        util_msg(MOD, paren > 4 ? "070E" : "054E",
-                 paren > 4 ? "INVALID PARAMETER '%s'" : "INCOMPLETE FILEID SPECIFIED",
-                 paren > 4 ? argv[4] : "");
-        return 24;
-    }
-    struct util_fid f = {"", "", "*"};
-    snprintf(f.fn, sizeof(f.fn), "%s", argv[1]);
-    snprintf(f.ft, sizeof(f.ft), "%s", argv[2]);
-    if (paren > 3)
-        snprintf(f.fm, sizeof(f.fm), "%s", argv[3]);
+    struct util_fid f;
     struct cms_fst fst;
-    if ((rc = util_state(MOD, &f, &fst, true)) != 0)
+    if ((rc = util_existing_file(MOD, argv, 1, paren, &f, &fst)) != 0)
         return rc;
-    util_fst_fid(&f, &fst);
     if (fst.lrecl > 80) {
         char id[32];
         util_fid_text(id, sizeof(id), &f);
