@@ -203,7 +203,8 @@ endef
 
 # R6's transient commands: linked for the transient area X'40000' (16K
 # stack), so a program in the user area may call them (docs/cms.md)
-TRANSIENT := access compare listfile query release rename set sort type
+TRANSIENT := access compare disk listfile print punch query readcard release rename set sort \
+             tell type
 TRANSIENT_LD := -Wl,--defsym=__cms_origin=0x40000 -Wl,--defsym=__cms_stack_size=0x4000
 
 $(B)/cms/modules/%.elf: $(B)/cmsprog/cms/examples/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld
@@ -214,6 +215,8 @@ $(B)/cms/testmodules/%.elf: $(B)/cmsprog/tests/cms/%.o $(CMSCRT0) $(CMSLIB) cms/
 
 # a utility's sources beyond its directory: EDIT is the editor of cms/edit
 UTIL_EXTRA_edit := $(wildcard cms/edit/*.c)
+UTIL_EXTRA_sendfile := cms/util/disk/disk.c
+UTIL_EXTRA_receive := cms/util/disk/disk.c cms/util/readcard/readcard.c
 define util_module
 $(B)/cms/modules/$(1).elf: $(patsubst %.c,$(B)/cmsprog/%.o,$(wildcard cms/util/$(1)/*.c) $(UTIL_COMMON) \
                              $(UTIL_EXTRA_$(1))) $(CMSCRT0) $(CMSLIB) cms/lib/module.ld

@@ -167,6 +167,8 @@ int fsrename(const char *fn, const char *ft, const char *fm, const char *nfn, co
     return cmslib_svc202(p, NULL);
 }
 
+static int addr_plist(const char *func, const void *addr, uint8_t code, size_t len, uint32_t *r0);
+
 /* ------------------------------------------------------------ disks */
 
 static void disk_out(const uint8_t *a, struct cms_disk *d)
@@ -251,6 +253,24 @@ int cms_diskfmt(unsigned vaddr, char what, unsigned cyl, const char *label, stru
     int rc = cmslib_svc202(p, NULL);
     if (geom && (rc == 0 || rc == 36))
         disk_out(a, geom);
+    return rc;
+}
+
+/* ------------------------------------------------------------ unit record */
+
+int cardph(const void *card, size_t len) { return addr_plist("CARDPH", card, 0, len, NULL); }
+
+int printr(const void *line, size_t len, uint8_t ccw)
+{
+    return addr_plist("PRINTR", line, ccw, len, NULL);
+}
+
+int cardrd(void *buf, size_t size, size_t *len)
+{
+    uint32_t n = 0;
+    int rc = addr_plist("CARDRD", buf, 0, size, &n);
+    if (len)
+        *len = rc == 0 ? n : 0;
     return rc;
 }
 

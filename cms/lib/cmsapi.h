@@ -113,6 +113,21 @@ int cms_release(char mode);
  * more cylinders; 9 not a CMS disk; 100 I/O error; 104 no storage. */
 int cms_diskfmt(unsigned vaddr, char what, unsigned cyl, const char *label, struct cms_disk *geom);
 
+/* ------------------------------------------------------------ unit record */
+
+/* CARDPH: punch one card (len <= 80 bytes, EBCDIC, blank padded) on 00D.
+ * PRINTR: print one line (len <= 132) on 00E with CCW command ccw (0:
+ * X'09', write and space one line; X'01' write without spacing; an
+ * immediate space or skip such as X'8B' takes no data).
+ * CARDRD: the next card of the reader 00C into buf (EBCDIC), *len its
+ * length.
+ * 0; 2 bad buffer or length; 3 no such device; 8 (CARDRD) no file in the
+ * reader; 12 (CARDRD) end of file; 100 I/O error. The file ends with CP's
+ * CLOSE (cp_command "CLOSE 00D"). */
+int cardph(const void *card, size_t len);
+int printr(const void *line, size_t len, uint8_t ccw);
+int cardrd(void *buf, size_t size, size_t *len);
+
 /* ------------------------------------------------------------ settings */
 
 #define CMS_IMPCP 0x80

@@ -126,6 +126,22 @@
 #define DFPL_AREA  24
 #define DFPL_LEN   28
 
+/* The unit-record functions (R6's names; the layouts are TYPLIN's):
+ * CARDPH: CL8'CARDPH', AL4(card), CL1 X'00', AL3(length <= 80): one card
+ *   punched on 00D (blank padded to 80).
+ * PRINTR: CL8'PRINTR', AL4(line), CL1 the CCW command (X'00': X'09',
+ *   write and space a line), AL3(length <= 132): one line printed on 00E.
+ * CARDRD: CL8'CARDRD', AL4(buffer), CL1 X'00', AL3(size): the next card
+ *   of the reader 00C; R0 = its length (80).
+ * R15: 0; 2 bad buffer or length; 3 no such device; 8 (CARDRD) no file
+ *   to read (intervention required); 12 (CARDRD) end of file; 100 an I/O
+ *   error (unit check, channel status). */
+#define UR_READER  0x00C
+#define UR_PUNCH   0x00D
+#define UR_PRINTER 0x00E
+#define UR_CARD    80
+#define UR_LINE    132
+
 /* SVC 203 codes (the halfword after the SVC; negative: error return). */
 #define SVC203_DMSFREE 1 /* R0 doublewords -> R1 the block */
 #define SVC203_DMSFRET 2 /* R0 doublewords, R1 the block */

@@ -24,5 +24,6 @@ const struct cms_cmd cms_commands[] = {
 const struct cms_cmd cms_abbrevs[] = {
     {"ACCESS", 2, NULL},   {"COMPARE", 3, NULL}, {"COPYFILE", 4, NULL}, {"EDIT", 1, NULL},
     {"LISTFILE", 1, NULL}, {"QUERY", 1, NULL},   {"RELEASE", 3, NULL},  {"RENAME", 1, NULL},
-    {"TYPE", 1, NULL},     {NULL, 0, NULL},
+    {"TYPE", 1, NULL},     {"PRINT", 2, NULL},   {"PUNCH", 2, NULL},    {"READCARD", 4, NULL},
+    {NULL, 0, NULL},
 };

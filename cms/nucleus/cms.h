@@ -188,6 +188,12 @@ int fs_erase(struct svcrec *s, uint32_t plist);
 int fs_fstlist(struct svcrec *s, uint32_t plist);
 int fs_rename(struct svcrec *s, uint32_t plist);
 
+/* ---------------------------------------------------------------- unitrec.c */
+/* CARDPH, PRINTR, CARDRD: the virtual punch, printer and reader. */
+int ur_cardph(struct svcrec *s, uint32_t plist);
+int ur_printr(struct svcrec *s, uint32_t plist);
+int ur_cardrd(struct svcrec *s, uint32_t plist);
+
 /* ---------------------------------------------------------------- sysfunc.c */
 /* What the transient commands ask of the nucleus (plist.h). */
 int sys_diskinfo(struct svcrec *s, uint32_t plist);

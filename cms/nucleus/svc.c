@@ -131,7 +131,8 @@ static struct {
     svc_fn *fn;
     unsigned calls; /* how often it was called */
 } functions[] = {
-    {"ATTN", fn_attn, 0},          {"DISKACC", sys_diskacc, 0}, {"DISKFMT", sys_diskfmt, 0},
+    {"ATTN", fn_attn, 0},          {"CARDPH", ur_cardph, 0},    {"CARDRD", ur_cardrd, 0},
+    {"PRINTR", ur_printr, 0},      {"DISKACC", sys_diskacc, 0}, {"DISKFMT", sys_diskfmt, 0},
     {"DISKINFO", sys_diskinfo, 0}, {"DISKREL", sys_diskrel, 0}, {"ERASE", fs_erase, 0},
     {"FINIS", fs_finis, 0},        {"FSRENAME", fs_rename, 0},  {"FSTLIST", fs_fstlist, 0},
     {"NUCON", sys_nucon, 0},       {"QRYSVC", sys_qrysvc, 0},   {"RDBUF", fs_rdbuf, 0},

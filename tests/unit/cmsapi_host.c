@@ -69,7 +69,13 @@ static struct host {
     long fail_read; /* the block read, counted down, that fails */
     int misuse;
     char misusewhy[160];
-    unsigned nucon; /* CMS_IMPCP ... */
+    unsigned nucon;           /* CMS_IMPCP ... */
+    struct text punch, print; /* cards punched, lines printed (ASCII) */
+    uint8_t (*punched)[80];   /* the cards punched, as punched */
+    size_t npunched;
+    uint8_t (*reader)[80];    /* the reader's cards (EBCDIC), then end of file */
+    size_t nreader, nread;
+    bool reader_eof_seen;
 } H;
 
 static void add_text(struct text *t, const char *s, size_t n)
@@ -185,6 +191,10 @@ void host_reset(void)
     free(H.in);
     free(H.out.s);
     free(H.cmds.s);
+    free(H.punch.s);
+    free(H.print.s);
+    free(H.reader);
+    free(H.punched);
     memset(&H, 0, sizeof(H));
     disk_make(&H.disk[0], 'A', 0x191, 19, 30, 1, false);
     disk_make(&H.disk[1], 'B', 0x192, 10, 1, 4, false);
@@ -192,6 +202,8 @@ void host_reset(void)
     disk_make(&H.disk[3], 0, 0x19F, 10, 1, 2, false);
     H.out.s = calloc(1, H.out.cap = 64);
     H.cmds.s = calloc(1, H.cmds.cap = 64);
+    H.punch.s = calloc(1, H.punch.cap = 64);
+    H.print.s = calloc(1, H.print.cap = 64);
 }
 
 /* ---------------------------------------------------------------- file ids */
@@ -746,12 +758,87 @@ int cmscmd(const char *line)
     return -3;
 }
 
-int cp_command(const char *line, char *resp, size_t size) /* no CP here */
+int cp_command(const char *line, char *resp, size_t size) /* CLOSE, SPOOL, ORDER, MSG: 0 */
 {
     if (resp && size)
         resp[0] = 0;
+    add_text(&H.cmds, line, strlen(line));
+    static const char *const known[] = {"CLOSE ", "SPOOL ", "ORDER ", "MSG "};
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (strncmp(line, known[i], strlen(known[i])) == 0)
+            return 0;
     return 1;
 }
+
+/* ---------------------------------------------------------------- unit record */
+
+int cardph(const void *card, size_t len)
+{
+    char a[81];
+    if (len > 80)
+        return 2;
+    memset(a, ' ', 80);
+    e2a(a, card, len);
+    a[80] = 0;
+    add_text(&H.punch, a, 80);
+    H.punched = realloc(H.punched, (H.npunched + 1) * sizeof(*H.punched));
+    memset(H.punched[H.npunched], 0x40, 80);
+    memcpy(H.punched[H.npunched++], card, len);
+    return 0;
+}
+
+int printr(const void *line, size_t len, uint8_t ccw)
+{
+    char a[140];
+    if (len > 132)
+        return 2;
+    snprintf(a, sizeof(a), "%02X ", ccw ? ccw : 0x09);
+    e2a(a + 3, line, len);
+    add_text(&H.print, a, 3 + len);
+    return 0;
+}
+
+int cardrd(void *buf, size_t size, size_t *len)
+{
+    *len = 0;
+    if (H.nread == H.nreader) {
+        if (H.reader_eof_seen || H.nreader == 0)
+            return 8;
+        H.reader_eof_seen = true;
+        return 12;
+    }
+    size_t n = size < 80 ? size : 80;
+    memcpy(buf, H.reader[H.nread++], n);
+    *len = n;
+    return 0;
+}
+
+static uint8_t *new_reader_card(void)
+{
+    H.reader = realloc(H.reader, (H.nreader + 1) * sizeof(*H.reader));
+    H.reader_eof_seen = false;
+    return H.reader[H.nreader++];
+}
+
+void host_reader_card(const char *card)
+{
+    char a[80];
+    memset(a, ' ', 80);
+    memcpy(a, card, strlen(card) > 80 ? 80 : strlen(card));
+    a2e(new_reader_card(), a, 80);
+}
+
+size_t host_punch_to_reader(void)
+{
+    for (size_t i = 0; i < H.npunched; i++)
+        memcpy(new_reader_card(), H.punched[i], 80);
+    size_t n = H.npunched;
+    H.npunched = 0;
+    return n;
+}
+
+const char *host_punched(void) { return H.punch.s; }
+const char *host_printed(void) { return H.print.s; }
 
 /* ---------------------------------------------------------------- storage */
 

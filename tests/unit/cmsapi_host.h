@@ -60,6 +60,19 @@ uint32_t host_blocks_left(char mode);
 void *host_image(char mode);
 bool host_image_same(char mode, const void *image);
 
+/* The unit-record devices: a card for the reader (ASCII, read after the
+ * ones before it; after the last, one end of file, then "no file"); the
+ * cards punched (80 columns each, '\n' after each) and the lines printed
+ * ("09 text\n": the CCW command in hex, the line). cp_command's lines
+ * are recorded with cmscmd's (host_commands); CLOSE, SPOOL, ORDER and
+ * MSG give 0, other CP commands 1 and no response. */
+void host_reader_card(const char *card);
+/* The cards punched so far, byte for byte, become the reader's next
+ * cards (SPOOL PUNCH TO *); returns how many. */
+size_t host_punch_to_reader(void);
+const char *host_punched(void);
+const char *host_printed(void);
+
 /* The NUCON settings (CMS_IMPCP ... CMS_NOMSG of cmsapi.h). */
 void host_set_nucon(unsigned flags);
 

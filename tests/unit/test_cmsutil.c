@@ -1135,6 +1135,181 @@ static void t_format(void)
     clean("FORMAT");
 }
 
+/* ---------------------------------------------------------------- PUNCH, PRINT, READCARD */
+
+/* Eighty columns: s and blanks. */
+static const char *col80(const char *s)
+{
+    static char buf[8][82];
+    static int k;
+    char *b = buf[k++ % 8];
+    snprintf(b, 82, "%-80s", s);
+    return b;
+}
+
+static void t_punch_print(void)
+{
+    setup(NULL, 0);
+    step(punch_main, "PUNCH ALPHA TEST", 0, "");
+    char want[400];
+    snprintf(want, sizeof(want), "%s\n%s\n%s\n", col80(":READ  ALPHA    TEST     A1"),
+             col80("ALPHA 1"), col80("ALPHA 2"));
+    CU_ASSERT_STRING_EQUAL(host_punched(), want);
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "CLOSE 00D\n"));
+    step(punch_main, "PU GAMMA DATA A (NOHEADER", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_punched(), col80("three three three")));
+    step(punch_main, "PUNCH NOSUCH FILE", 28, "DMSPUN002E FILE 'NOSUCH FILE *' NOT FOUND\n");
+    step(punch_main, "PUNCH ALPHA", 24, "DMSPUN054E INCOMPLETE FILEID SPECIFIED\n");
+    step(punch_main, "PUNCH ALPHA TEST A (HEADER NOHEADER", 24,
+         "DMSPUN066E 'HEADER' AND 'NOHEADER' ARE CONFLICTING OPTIONS\n");
+    static const char *const wide[] = {"x"};
+    host_put("WIDE FILE A1", 'F', 81, wide, 1);
+    step(punch_main, "PUNCH WIDE FILE", 32, "DMSPUN039E FILE 'WIDE FILE A1' HAS RECORDS LONGER THAN 80\n");
+    /* PRINT: lines written and spaced; CC: ASA controls as immediate commands */
+    step(print_main, "PRINT GAMMA DATA (UPCASE", 0, "");
+    CU_ASSERT_STRING_EQUAL(host_printed(), "09 ONE\n09 TWO TWO\n09 THREE THREE THREE\n");
+    static const char *const asa[] = {"1TITLE", " LINE", "0TWO DOWN", "+OVER", "-THREE"};
+    host_put("ASA LISTING A1", 'V', 0, asa, 5);
+    step(print_main, "PRINT ASA LISTING A (CC", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_printed(), "8B \n01 TITLE\n0B \n01 LINE\n13 \n01 TWO DOWN\n"
+                                                  "01 OVER\n1B \n01 THREE\n"));
+    step(print_main, "PRINT FIVE RECS A (LINECOUN 2", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_printed(), "09 AAA 1     \n09 BBB 2     \n8B \n09 START 3   \n"));
+    step(print_main, "PRINT ALPHA TEST A (LINECOUN X", 24,
+         "DMSPRT029E INVALID PARAMETER 'X' IN THE OPTION 'LINECOUN' FIELD\n");
+    clean("PUNCH and PRINT");
+}
+
+static void t_readcard(void)
+{
+    setup(NULL, 0);
+    /* a deck with PUNCH's header, named from it */
+    host_reader_card(":READ  DECK     DATA     A1");
+    host_reader_card("CARD ONE");
+    host_reader_card("CARD TWO");
+    step(readcard_main, "READCARD *", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    struct tfile deck = {"DECK DATA A1", 'F', 80, {"CARD ONE", "CARD TWO"}};
+    char why[200] = "";
+    bool same = file_is(&deck, why, sizeof(why));
+    if (!same)
+        printf("\n    READCARD *: %s", why);
+    CU_ASSERT_TRUE(same);
+    step(readcard_main, "READCARD *", 8, "DMSRDC702E NO FILE IN THE READER\n");
+    /* a name given: the header is not data; the file replaces ALPHA TEST */
+    setup(NULL, 0);
+    host_reader_card(":READ  OTHER    NAME     A1");
+    host_reader_card("NEW 1");
+    step(readcard_main, "READ ALPHA TEST", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    struct tfile alpha = {"ALPHA TEST A1", 'F', 80, {"NEW 1"}};
+    CU_ASSERT_TRUE(file_is(&alpha, why, sizeof(why)));
+    CU_ASSERT_FALSE(exists("OTHER NAME A"));
+    /* two :READ cards, two files, on B */
+    setup(NULL, 0);
+    host_reader_card(":READ  ONE      FILE");
+    host_reader_card("1");
+    host_reader_card(":READ  TWO      FILE     A1");
+    host_reader_card("2");
+    step(readcard_main, "READCARD * B", 0,
+         "DMSRDC738I RECORD LENGTH IS 80 BYTES\nDMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    CU_ASSERT_TRUE(exists("ONE FILE B1") && exists("TWO FILE B1"));
+    /* no header with *: refused, the deck read to its end */
+    setup(NULL, 0);
+    host_reader_card("DATA");
+    step(readcard_main, "READCARD *", 28, "DMSRDC703E NO ':READ' CARD AT THE START OF THE FILE\n");
+    step(readcard_main, "READCARD *", 8, "DMSRDC702E NO FILE IN THE READER\n");
+    step(readcard_main, "READCARD", 24, "DMSRDC001E NO FILENAME SPECIFIED\n");
+    step(readcard_main, "READCARD A.B C", 20, "DMSRDC062E INVALID CHARACTER '.' IN FILEID 'A.B C A1'\n");
+    /* a full disk: the old file stays */
+    setup(NULL, 0);
+    static const char *const old[] = {"OLD"};
+    host_put("OLD FILE B1", 'F', 80, old, 1);
+    for (int i = 0; i < 600; i++)
+        host_reader_card("FILLER");
+    step(readcard_main, "READCARD OLD FILE B", 100,
+         "DMSRDC105S ERROR '13' WRITING FILE 'OLD FILE B1' ON DISK\n");
+    struct tfile kept = {"OLD FILE B1", 'F', 80, {"OLD"}};
+    CU_ASSERT_TRUE(file_is(&kept, why, sizeof(why)));
+    clean("READCARD");
+}
+
+/* DISK DUMP, then DISK LOAD of the cards: the files come back the same
+ * (V with long and short records, F, a binary byte in them). */
+static void t_disk_dump_load(void)
+{
+    setup(NULL, 0);
+    static char longrec[151]; /* file_is compares up to 199 characters */
+    memset(longrec, 'L', 150);
+    const char *v[] = {"one", longrec, "x"};
+    host_put("VAR FILE A1", 'V', 0, v, 3);
+    step(disk_main, "DISK DUMP VAR FILE", 0, "");
+    step(disk_main, "DISK DUMP FIVE RECS A", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "CLOSE 00D\n"));
+    /* 3 + 150 + 1 bytes and 6 lengths: 4 data cards and the end card;
+     * 5 x 10 bytes: 1 and 1 */
+    CU_ASSERT_EQUAL(host_punch_to_reader(), 7);
+    CU_ASSERT_EQUAL(fserase("VAR", "FILE", "A"), 0);
+    CU_ASSERT_EQUAL(fserase("FIVE", "RECS", "A"), 0);
+    step(disk_main, "DISK LOAD", 0, "VAR FILE A1\nFIVE RECS A2\n");
+    struct tfile back[] = {
+        {"VAR FILE A1", 'V', 0, {"one", longrec, "x"}},
+        {"FIVE RECS A2", 'F', 10, {"AAA 1", "BBB 2", "START 3", "CCC 4", "END 5"}},
+    };
+    for (size_t i = 0; i < NELEM(back); i++) {
+        char why[200] = "";
+        bool same = file_is(&back[i], why, sizeof(why));
+        if (!same)
+            printf("\n    DISK LOAD: %s", why);
+        CU_ASSERT_TRUE(same);
+    }
+    step(disk_main, "DISK LOAD", 8, "DMSDSK702E NO FILE IN THE READER\n");
+    /* cards that are not a DISK DUMP deck */
+    host_reader_card("HELLO");
+    step(disk_main, "DISK LOAD", 32, "DMSDSK078E CARD 1 IS NOT THE NEXT DISK DUMP CARD\n");
+    step(disk_main, "DISK DUMP NOSUCH FILE", 28, "DMSDSK002E FILE 'NOSUCH FILE *' NOT FOUND\n");
+    step(disk_main, "DISK", 24, "DMSDSK070E INVALID PARAMETER ''\n");
+    step(disk_main, "DISK DUMP ONLY", 24, "DMSDSK054E INCOMPLETE FILEID SPECIFIED\n");
+    clean("DISK");
+}
+
+/* SENDFILE, then RECEIVE of what it punched; RECEIVE of PUNCH's deck and
+ * of unnamed cards; TELL. */
+static void t_sendfile_receive(void)
+{
+    setup(NULL, 0);
+    step(sendfile_main, "SENDFILE GAMMA DATA A TO USER02", 0,
+         "DMSSND705I FILE 'GAMMA DATA A1' SENT TO USER02\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "SPOOL 00D TO USER02\nCLOSE 00D\n"
+                                                   "SPOOL 00D TO SYSTEM\n"));
+    CU_ASSERT_TRUE(host_punch_to_reader() > 1);
+    CU_ASSERT_EQUAL(fserase("GAMMA", "DATA", "A"), 0);
+    step(receive_main, "RECEIVE", 0, "GAMMA DATA A1\n");
+    CU_ASSERT_TRUE(file_is(&common[2], (char[200]){0}, 200));
+    step(sendfile_main, "SENDFILE GAMMA DATA", 24, "DMSSND054E INCOMPLETE FILEID SPECIFIED\n");
+    step(sendfile_main, "SENDFILE NOSUCH FILE USER02", 28,
+         "DMSSND002E FILE 'NOSUCH FILE *' NOT FOUND\n");
+    /* PUNCH's deck: named by its :READ card */
+    step(punch_main, "PUNCH BETA TEST A", 0, "");
+    host_punch_to_reader();
+    CU_ASSERT_EQUAL(fserase("BETA", "TEST", "A"), 0);
+    step(receive_main, "RECEIVE *", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    struct tfile beta = {"BETA TEST A1", 'F', 80, {"BETA 1"}};
+    CU_ASSERT_TRUE(file_is(&beta, (char[200]){0}, 200));
+    /* cards with no name: refused (the file stays), then given a name */
+    host_reader_card("PLAIN CARD");
+    step(receive_main, "RECEIVE", 24, "DMSRCV054E THE FILE HAS NO NAME: GIVE FN FT\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "CLOSE 00C HOLD\n"));
+    host_reader_card("PLAIN CARD");
+    step(receive_main, "RECEIVE 12 PLAIN FILE", 0, "DMSRDC738I RECORD LENGTH IS 80 BYTES\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "ORDER READER 12\n"));
+    struct tfile plain = {"PLAIN FILE A1", 'F', 80, {"PLAIN CARD"}};
+    CU_ASSERT_TRUE(file_is(&plain, (char[200]){0}, 200));
+    step(receive_main, "RECEIVE", 8, "DMSRCV702E NO FILE IN THE READER\n");
+    step(tell_main, "TELL USER02 HELLO THERE", 0, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(host_commands(), "MSG USER02 HELLO THERE\n"));
+    step(tell_main, "TELL USER02", 24, "DMSTEL054E NO USERID OR NO TEXT SPECIFIED\n");
+    clean("SENDFILE and RECEIVE");
+}
+
 /* ---------------------------------------------------------------- failures */
 
 /* A file of n F-80 records "RECORD nnnnn". */
@@ -1368,6 +1543,10 @@ static CU_TestInfo cases[] = {
     {"QUERY and SET", t_query_set},
     {"ACCESS and RELEASE", t_access_release},
     {"FORMAT", t_format},
+    {"PUNCH and PRINT", t_punch_print},
+    {"READCARD", t_readcard},
+    {"DISK DUMP and LOAD", t_disk_dump_load},
+    {"SENDFILE, RECEIVE, TELL", t_sendfile_receive},
     {"disk full leaves the old output", t_disk_full},
     {"read-only disk untouched", t_read_only},
     {"a file per input for 20 files", t_many_files},

@@ -14,5 +14,12 @@ int rename_main(int argc, char **argv);   /* RENAME (DMSRNM), transient */
 int query_main(int argc, char **argv);    /* QUERY (DMSQRY), transient */
 int set_main(int argc, char **argv);      /* SET (DMSSET), transient */
 int format_main(int argc, char **argv);   /* FORMAT (DMSFOR), user area */
+int punch_main(int argc, char **argv);    /* PUNCH (DMSPUN), transient */
+int print_main(int argc, char **argv);    /* PRINT (DMSPRT), transient */
+int readcard_main(int argc, char **argv); /* READCARD (DMSRDC), transient */
+int disk_main(int argc, char **argv);     /* DISK DUMP/LOAD (DMSDSK), transient */
+int sendfile_main(int argc, char **argv); /* SENDFILE (VM/SP's), user area */
+int receive_main(int argc, char **argv);  /* RECEIVE (VM/SP's), user area */
+int tell_main(int argc, char **argv);     /* TELL (VM/SP's), transient */
 
 #endif

@@ -145,3 +145,24 @@ int util_out_state(const char *mod, struct util_fid *f, char dflt, struct cms_fs
     }
     return 0;
 }
+
+int util_existing_file(const char *mod, char **argv, int first, int paren, struct util_fid *f,
+                       struct cms_fst *fst)
+{
+    int n = paren - first;
+    if (n < 2) {
+        util_msg(mod, "054E", "INCOMPLETE FILEID SPECIFIED");
+        return 24;
+    }
+    if (n > 3) {
+        util_msg(mod, "070E", "INVALID PARAMETER '%s'", argv[first + 3]);
+        return 24;
+    }
+    copy8(f->fn, argv[first]);
+    copy8(f->ft, argv[first + 1]);
+    copy8(f->fm, n == 3 ? argv[first + 2] : "*");
+    int rc = util_state(mod, f, fst, true);
+    if (rc == 0)
+        util_fst_fid(f, fst);
+    return rc;
+}

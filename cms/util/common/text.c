@@ -1,9 +1,11 @@
 /*
  * text.c - EBCDIC characters for the utilities (util.h): records are
  * EBCDIC as on disk, command tokens and the console are ASCII. The code
- * page is console/ebcdic.c's (037).
+ * page is console/ebcdic.c's (037). And the reader's cards, with one card
+ * that can be given back.
  */
 #include <ctype.h>
+#include <string.h>
 #include "console/ebcdic.h"
 #include "cms/util/common/util.h"
 
@@ -44,4 +46,24 @@ bool util_hexbyte(const char *s, uint8_t *b)
         return false;
     *b = (uint8_t)(h << 4 | l);
     return true;
+}
+
+static uint8_t pushed[80];
+static bool have_pushed;
+
+int util_cardrd(uint8_t card[80], size_t *len)
+{
+    if (have_pushed) {
+        have_pushed = false;
+        memcpy(card, pushed, 80);
+        *len = 80;
+        return 0;
+    }
+    return cardrd(card, 80, len);
+}
+
+void util_unread(const uint8_t card[80])
+{
+    memcpy(pushed, card, 80);
+    have_pushed = true;
 }

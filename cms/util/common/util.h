@@ -109,6 +109,12 @@ void util_fid_text(char *out, size_t size, const struct util_fid *f);
  * characters or mode rc 20/24) when msg, and the return code. */
 int util_state(const char *mod, const struct util_fid *f, struct cms_fst *fst, bool msg);
 int util_not_found(const char *mod, const struct util_fid *f);
+/* The operands argv[first..paren) are "fn ft [fm]" of a file that must
+ * exist (fm default: any disk): 0 with *f (its mode with the number) and
+ * *fst; else the message (DMSxxx054E INCOMPLETE FILEID SPECIFIED or
+ * DMSxxx070E INVALID PARAMETER: 24; util_state's) and the return code. */
+int util_existing_file(const char *mod, char **argv, int first, int paren, struct util_fid *f,
+                       struct cms_fst *fst);
 /* FSSTATE of an output file f: *exists (*fst), and f->fm gets a mode
  * number if it has none: the existing file's, else dflt (R6's rule). 0,
  * or the message and rc (36: DMSxxx069E DISK 'm' NOT ACCESSED). */
@@ -121,6 +127,13 @@ int util_out_state(const char *mod, struct util_fid *f, char dflt, struct cms_fs
  * returns the CMS return code (100, 36). */
 int util_read_error(const char *mod, int rc, const struct util_fid *f);
 int util_write_error(const char *mod, int rc, const struct util_fid *f);
+
+/* ---------------------------------------------------------------- the reader */
+
+/* CARDRD, after the card util_unread gave back (RECEIVE looks at a
+ * file's first card to choose DISK LOAD or READCARD). */
+int util_cardrd(uint8_t card[80], size_t *len);
+void util_unread(const uint8_t card[80]);
 
 /* ---------------------------------------------------------------- storage */
 
