@@ -203,8 +203,8 @@ endef
 
 # R6's transient commands: linked for the transient area X'40000' (16K
 # stack), so a program in the user area may call them (docs/cms.md)
-TRANSIENT := access compare disk listfile print punch query readcard release rename set sort \
-             tell type
+TRANSIENT := access compare disk listfile peek print punch query readcard release rename set \
+             sort tell type
 TRANSIENT_LD := -Wl,--defsym=__cms_origin=0x40000 -Wl,--defsym=__cms_stack_size=0x4000
 
 $(B)/cms/modules/%.elf: $(B)/cmsprog/cms/examples/%.o $(CMSCRT0) $(CMSLIB) cms/lib/module.ld

@@ -274,6 +274,15 @@ int cardrd(void *buf, size_t size, size_t *len)
     return rc;
 }
 
+int rdrdiag(unsigned sub, uint32_t op, void *area, unsigned *reason)
+{
+    unsigned r = 0;
+    int cc = diag_spool_reader(0x00C, sub, area ? (diag_reg)(uintptr_t)area : op, &r);
+    if (reason)
+        *reason = r;
+    return cc;
+}
+
 /* ------------------------------------------------------------ settings */
 
 int cms_nucon(const char *name, const char *value, unsigned *flags)

@@ -128,6 +128,13 @@ int cardph(const void *card, size_t len);
 int printr(const void *line, size_t len, uint8_t ccw);
 int cardrd(void *buf, size_t size, size_t *len);
 
+/* DIAGNOSE X'14' on the reader 00C (diagnose/DIAGNOSE.md 3.6): subcode
+ * sub (DIAG14_* of diagnose/diag.h), operand op (a spoolid, a count), area
+ * a page-aligned 4096-byte buffer or a 104-byte descriptor area. Returns
+ * the condition code: 0 done, 1 end of file, 2 no such file, 3 error
+ * (*reason). */
+int rdrdiag(unsigned sub, uint32_t op, void *area, unsigned *reason);
+
 /* ------------------------------------------------------------ settings */
 
 #define CMS_IMPCP 0x80

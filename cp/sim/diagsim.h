@@ -30,6 +30,8 @@ int diag_x10(struct simctx *s, unsigned rx, unsigned ry); /* release pages */
 int diag_x18(struct simctx *s, unsigned rx, unsigned ry);  /* standard DASD I/O */
 int diag_x20(struct simctx *s, unsigned rx, unsigned ry);  /* general I/O */
 int diag_x250(struct simctx *s, unsigned rx, unsigned ry); /* block I/O */
+/* diag_spool.c */
+int diag_x14(struct simctx *s, unsigned rx, unsigned ry); /* input spool file manipulation */
 /* diag_seg.c */
 int diag_x64(struct simctx *s, unsigned rx, unsigned ry); /* named segments */
 /* diag_cmd.c */

@@ -35,6 +35,7 @@ static struct diagcode diag_table[TABLE] = {
     [DIAG_CPCMD / 4] = {"CPCMD", G, diag_x08},
     [DIAG_TIMER / 4] = {"TIMER", G, diag_x0c},
     [DIAG_RELPAGE / 4] = {"RELPAGE", G, diag_x10},
+    [DIAG_SPOOLRDR / 4] = {"SPOOLRDR", G, diag_x14},
     [DIAG_CLEARREC / 4] = {"CLEARREC", CLASS_F, diag_x1c},
     [DIAG_DEVTYPE / 4] = {"DEVTYPE", G, diag_x24},
     [DIAG_DIRUPD / 4] = {"DIRUPD", CLASS_A | CLASS_B | CLASS_C, diag_x3c},

@@ -3,7 +3,8 @@
  * shared/reference/vm370.md 1.4.11, 1.4.12 and 6.1).
  *
  * Entry points: vur_create, vur_opts, vur_is_reader, vur_close,
- * vur_file_arrived. The channel program runs in vchan.c, all at SIO
+ * vur_file_arrived, vur_diag14 (DIAGNOSE X'14': a reader's file a 4 KB
+ * buffer at a time, its descriptor, select, repeat, restart, backup). The channel program runs in vchan.c, all at SIO
  * time; ur_cmd() below carries out one command:
  *
  *  - a write (punch, printer) adds a record to the device's open output
@@ -25,6 +26,10 @@
 #include <stdio.h>
 #include <string.h>
 #include "cons/vcons.h"
+#include "diagnose/diag.h"
+#include "lib/bytes.h"
+#include "lib/tod.h"
+#include "kern/cp.h"
 #include "console/ebcdic.h"
 #include "hw/s370.h"
 #include "kern/alloc.h"
@@ -46,6 +51,20 @@ struct vur {
     bool notready; /* the reader found nothing: device end when a file comes */
     struct vmblok *vm;
     struct vdev *vd;
+    struct d14 *d14; /* DIAGNOSE X'14' reading the active file, or NULL */
+};
+
+/* DIAGNOSE X'14' reading a file a buffer at a time: a record read ahead
+ * (to know whether another buffer follows), the buffer last given (for
+ * BACKUP), and the copies still to read (REPEAT). */
+struct d14 {
+    bool pending, exhausted, backup, have_last;
+    uint8_t op;
+    uint16_t len;
+    uint8_t data[SPP_RECMAX];
+    uint32_t buffers; /* given of this file */
+    unsigned repeat;
+    uint8_t last[SPB_SIZE];
 };
 
 static struct vur *vu_of(struct vdev *vd) { return vd->priv; }
@@ -173,6 +192,14 @@ static void reader_done(struct vur *u)
 static int read_card(struct vmblok *vm, struct vur *u, struct vchan_op *op, uint32_t *devlen,
                      uint8_t *ustat)
 {
+    if (u->d14) { /* a file DIAGNOSE X'14' was reading: SIO starts it again */
+        struct spf *f = u->in.f;
+        spool_in_release(&u->in, false);
+        kfree(u->d14);
+        u->d14 = NULL;
+        if (f && spool_in_open(&u->in, f, u->vd) != 0)
+            u->in.f = NULL;
+    }
     for (int files = 0; files < SPF_MAXID; files++) {
         if (!u->in.f) {
             struct spf *f = spool_reader_next(vm->userid, u->o.cls);
@@ -282,6 +309,7 @@ static void ur_release(struct vmblok *vm, struct vdev *vd)
     close_output(vm, u, &how);
     if (u->in.f)
         spool_in_release(&u->in, false); /* unfinished: stays in the queue */
+    kfree(u->d14);
     kfree(u);
 }
 
@@ -326,6 +354,238 @@ static void reader_lost(void *reader)
     u->in.buf = NULL;
     u->in.f = NULL;
     u->in.page = 0;
+    kfree(u->d14);
+    u->d14 = NULL;
+}
+
+/* ---------------------------------------------------------------- DIAGNOSE X'14' */
+
+/* The active file is read by DIAGNOSE from now on (from its start). */
+static int d14_open(struct vur *u, struct spf *f)
+{
+    if (!u->d14 && !(u->d14 = kmalloc(sizeof(*u->d14))))
+        return -1;
+    memset(u->d14, 0, sizeof(*u->d14));
+    return spool_in_open(&u->in, f, u->vd) == 0 ? 0 : -1;
+}
+
+/* Stop reading the active file, which stays on the queue. */
+static void d14_release(struct vur *u)
+{
+    if (u->in.f)
+        spool_in_release(&u->in, false);
+    kfree(u->d14);
+    u->d14 = NULL;
+}
+
+/* Read a record ahead: false on a spool I/O error. */
+static bool d14_ahead(struct vur *u)
+{
+    struct d14 *d = u->d14;
+    if (d->pending || d->exhausted)
+        return true;
+    struct spp_rec r;
+    int rc = spool_in_next(&u->in, &r);
+    if (rc < 0)
+        return false;
+    if (rc == 0) {
+        d->exhausted = true;
+        return true;
+    }
+    d->op = r.op;
+    d->len = r.len;
+    memcpy(d->data, r.data, r.len);
+    d->pending = true;
+    return true;
+}
+
+/* The next buffer of the active file (diagnose/DIAGNOSE.md 3.6): each
+ * record a CCW (its command, the data's offset, CC+SLI, the length), a
+ * TIC to the next CCW, the data padded to a doubleword. */
+static bool d14_fill(struct vur *u, uint8_t *b)
+{
+    struct d14 *d = u->d14;
+    memset(b, 0, SPB_SIZE);
+    unsigned off = SPB_FIRST, n = 0;
+    for (;;) {
+        if (!d14_ahead(u))
+            return false;
+        if (!d->pending)
+            break;
+        unsigned need = 16 + ((d->len + 7u) & ~7u);
+        if (off + need > SPB_SIZE)
+            break;
+        uint8_t *c = b + off;
+        put_be32(c, off + 16);
+        c[0] = d->op;
+        c[4] = 0x60;
+        put_be16(c + 6, d->len);
+        put_be32(c + 8, off + need);
+        c[8] = 0x08; /* TIC */
+        memcpy(c + 16, d->data, d->len);
+        off += need;
+        n++;
+        d->pending = false;
+    }
+    if (!d14_ahead(u))
+        return false;
+    put_be32(b + SPB_NEXT, d->pending ? 1 : 0);
+    put_be16(b + SPB_NRECS, (uint16_t)n);
+    put_be16(b + SPB_END, (uint16_t)off);
+    put_be32(b + SPB_PREV, d->buffers ? 1 : 0);
+    put_be32(b + SPB_SPOOLID, u->in.f->spid);
+    d->buffers++;
+    memcpy(d->last, b, SPB_SIZE);
+    d->have_last = true;
+    return true;
+}
+
+static void put_field(uint8_t *out, const char *s, size_t n)
+{
+    memset(out, EBCDIC_BLANK, n);
+    a2e(out, s, strlen(s) < n ? strlen(s) : n);
+}
+
+/* A file's descriptor, R6's SFBLOK image (104 bytes). */
+static void d14_sfb(const struct spf *f, uint8_t *o)
+{
+    static const uint8_t types[] = {
+        [SPT_PRT] = SFB_T_PRT, [SPT_PUN] = SFB_T_PUN, [SPT_CON] = SFB_T_CON, [SPT_RDR] = SFB_T_RDR};
+    memset(o, 0, SFB_SIZE);
+    put_field(o + SFB_USER, f->owner, 8);
+    put_field(o + SFB_ORIG, f->origin, 8);
+    put_be32(o + SFB_RECNO, f->recs);
+    put_be16(o + SFB_RECSZ, f->type == SPT_PUN ? 80 : 132);
+    put_be16(o + SFB_SPOOLID, f->spid);
+    o[SFB_FLAG] = (uint8_t)((f->hold & SPH_USER ? SFB_F_USERHOLD : 0) |
+                            (f->hold & SPH_SYS ? SFB_F_SYSHOLD : 0));
+    o[SFB_TYPE] = f->type < sizeof(types) ? types[f->type] : 0;
+    put_field(o + SFB_FNAME, f->fn, 12);
+    put_field(o + SFB_FTYPE, f->ft, 12);
+    struct datetime dt;
+    cp_localtime(f->tod, &dt);
+    char t[12];
+    snprintf(t, sizeof(t), "%02d/%02d/%02d", dt.month, dt.day, dt.year % 100);
+    put_field(o + SFB_DATE, t, 8);
+    snprintf(t, sizeof(t), "%02d:%02d:%02d", dt.hour, dt.min, dt.sec);
+    put_field(o + SFB_TIME, t, 8);
+    put_be16(o + SFB_COPY, f->copies);
+    a2e(o + SFB_CLASS, &f->cls, 1);
+    o[SFB_FLAG2] = f->hold ? SFB_F2_HOLD : SFB_F2_NOHOLD;
+    put_field(o + SFB_DIST, f->dist, 8);
+}
+
+/* The first file of the reader's queue it may take, of type (0: any). */
+static struct spf *d14_next_file(struct vmblok *vm, struct vur *u, uint8_t type)
+{
+    for (struct spf *f = spool_first(); f; f = f->next)
+        if (f->queue == SPQ_RDR && !f->hold && (!f->reader || f == u->in.f) &&
+            strcmp(f->owner, vm->userid) == 0 && (u->o.cls == '*' || u->o.cls == f->cls) &&
+            (!type || f->type == type))
+            return f;
+    return NULL;
+}
+
+int vur_diag14(struct vmblok *vm, struct vdev *vd, unsigned sub, uint32_t rx, uint8_t *out,
+               unsigned *outlen, unsigned *reason)
+{
+    struct vur *u = vu_of(vd);
+    *outlen = 0;
+    if (u->in.f && !u->d14) {
+        *reason = DIAG14_RC_BUSY; /* being read with SIO */
+        return 3;
+    }
+    struct d14 *d = u->d14;
+    switch (sub) {
+    case DIAG14_READ:
+        if (!u->in.f) {
+            struct spf *f = d14_next_file(vm, u, 0);
+            if (!f)
+                return 2;
+            if (d14_open(u, f) != 0)
+                goto ioerr;
+            d = u->d14;
+        }
+        if (d->backup) {
+            d->backup = false;
+            memcpy(out, d->last, SPB_SIZE);
+            *outlen = SPB_SIZE;
+            return 0;
+        }
+        if (d->exhausted && !d->pending) {
+            if (d->repeat) { /* another copy: from the start */
+                struct spf *f = u->in.f;
+                unsigned left = d->repeat - 1;
+                d14_release(u);
+                if (d14_open(u, f) != 0)
+                    goto ioerr;
+                d = u->d14;
+                d->repeat = left;
+            } else {
+                kfree(u->d14);
+                u->d14 = NULL;
+                reader_done(u);
+                return 1;
+            }
+        }
+        if (!d14_fill(u, out))
+            goto ioerr;
+        *outlen = SPB_SIZE;
+        return 0;
+    case DIAG14_PRTSFB:
+    case DIAG14_PUNSFB: {
+        struct spf *f = d14_next_file(vm, u, sub == DIAG14_PRTSFB ? SPT_PRT : SPT_PUN);
+        if (!f)
+            return 2;
+        if (f != u->in.f) {
+            d14_release(u);
+            if (d14_open(u, f) != 0)
+                goto ioerr;
+        }
+        d14_sfb(f, out);
+        *outlen = SFB_SIZE;
+        return 0;
+    }
+    case DIAG14_SELECT: {
+        struct spf *f = rx <= 0xFFFF ? spool_find((uint16_t)rx) : NULL;
+        if (!f || f->queue != SPQ_RDR || strcmp(f->owner, vm->userid) != 0 ||
+            (f->reader && f != u->in.f))
+            return 2;
+        if (f != u->in.f)
+            d14_release(u);
+        spool_to_front(f);
+        if (f != u->in.f && d14_open(u, f) != 0)
+            goto ioerr;
+        return 0;
+    }
+    case DIAG14_REPEAT:
+        if (!d)
+            return 2;
+        d->repeat = rx;
+        return 0;
+    case DIAG14_RESTART: {
+        if (!d)
+            return 2;
+        struct spf *f = u->in.f;
+        unsigned left = d->repeat;
+        d14_release(u);
+        if (d14_open(u, f) != 0 || !d14_fill(u, out))
+            goto ioerr;
+        u->d14->repeat = left;
+        *outlen = SPB_SIZE;
+        return 0;
+    }
+    case DIAG14_BACKUP:
+        if (!d)
+            return 2;
+        d->backup = d->have_last;
+        return 0;
+    default: /* monitor files: none */ return 2;
+    }
+ioerr:
+    d14_release(u);
+    *reason = DIAG14_RC_IOERR;
+    return 3;
 }
 
 bool vur_create(struct vmblok *vm, uint16_t vaddr, uint16_t devtype, bool reader, char cls)
@@ -377,6 +637,8 @@ void vur_close(struct vmblok *vm, struct vdev *vd, const struct vur_close *how)
 {
     struct vur *u = vu_of(vd);
     if (u->kind == UR_READER) {
+        kfree(u->d14);
+        u->d14 = NULL;
         if (!u->in.f)
             return;
         bool keep = how->hold < 0 ? u->o.hold : how->hold == 1;

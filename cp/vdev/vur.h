@@ -57,4 +57,12 @@ void vur_file_arrived(struct spf *f, const char *from);
  * a reader that found nothing gets device end. */
 void vur_kick_readers(const char *userid);
 
+/* DIAGNOSE X'14' on the reader vd (diagnose/DIAGNOSE.md 3.6): subcode
+ * sub with operand rx, checked by the caller (sim/diag_spool.c). What is
+ * to be stored at the program's area goes to out (*outlen bytes: a 4096-
+ * byte buffer or the 104-byte descriptor). Returns the condition code;
+ * with cc 3, *reason (DIAG14_RC_*). */
+int vur_diag14(struct vmblok *vm, struct vdev *vd, unsigned sub, uint32_t rx, uint8_t *out,
+               unsigned *outlen, unsigned *reason);
+
 #endif

@@ -21,6 +21,8 @@
 #include "cmsapi.h"
 #include "cmslib.h"
 #include "console/ebcdic.h"
+#include "diagnose/diag.h"
+#include "diagnose/diagcall.h"
 #include "lib/bytes.h"
 
 static int checks, failures;
@@ -207,6 +209,20 @@ static int plist_tests(void)
     check("FSRENAME ON THE S-DISK", fsrename("CMSTEST", "MODULE", "S", "X", "MODULE", 0),
           fsstate("CMSTEST", "MODULE", "S", NULL) == 0 ? 12 : 28);
     check("FSRENAME TO ANOTHER DISK", fsrename("CMSTEST", "MODULE", "A", "X", "MODULE", '9'), 24);
+    /* DIAGNOSE X'14' with an empty reader and on devices that are not one */
+    static uint8_t page[8192];
+    uint8_t *pg = (uint8_t *)(((uintptr_t)page + 4095) & ~(uintptr_t)4095);
+    unsigned why = 0;
+    check("DIAG 14 READ OF AN EMPTY READER", rdrdiag(DIAG14_READ, 0, pg, &why), 2);
+    check("DIAG 14 PUNCH DESCRIPTOR, NO FILE", rdrdiag(DIAG14_PUNSFB, 0, pg, &why), 2);
+    check("DIAG 14 SELECT OF NO FILE", rdrdiag(DIAG14_SELECT, 4321, NULL, &why), 2);
+    check("DIAG 14 REPEAT, NO ACTIVE FILE", rdrdiag(DIAG14_REPEAT, 2, NULL, &why), 2);
+    check("DIAG 14 ON THE PUNCH",
+          diag_spool_reader(0x00D, DIAG14_READ, (diag_reg)(uintptr_t)pg, &why), 3);
+    check("DIAG 14 ON THE PUNCH: NOT A READER", (int)why, DIAG14_RC_NOTRDR);
+    check("DIAG 14 ON NO DEVICE",
+          diag_spool_reader(0x0AB, DIAG14_READ, (diag_reg)(uintptr_t)pg, &why), 3);
+    check("DIAG 14 ON NO DEVICE: REASON", (int)why, DIAG14_RC_NODEV);
     unsigned flags = 0;
     check("NUCON OF A BAD SETTING", cms_nucon("BLIP", "ON", &flags), 24);
     check("NUCON READS", cms_nucon(NULL, NULL, &flags), 0);

@@ -102,7 +102,8 @@ def cms_pages(t, cmd, rc=0, timeout=30):
 
 def test_hello_and_arguments(system):
     t = logon_cms(system, "USER05")
-    cms(t, "LISTFILE * MODULE S", r"HELLO +MODULE +S2[\s\S]*UPPER +MODULE +S2")
+    out = cms_pages(t, "LISTFILE * MODULE S")
+    check(re.search(r"HELLO +MODULE +S2[\s\S]*UPPER +MODULE +S2", out), "the examples:\n" + out)
     out = cms(t, "HELLO one two (three) FOURFIVESIX", r"HELLO FROM C ON CMS: 6 ARGUMENTS")
     for i, arg in enumerate(["ONE", "TWO", r"\(", "THREE", r"\)", "FOURFIVE"], 1):
         check(re.search(r"ARGUMENT %d: %s(\n|$)" % (i, arg), out), "argument %d:\n%s" % (i, out))
@@ -142,7 +143,8 @@ def test_copyfile_sort_compare_as_modules(system):
     """COPYFILE, SORT and COMPARE (cms/util) are MODULEs on the S-disk,
     built with the C runtime: they run on real CMS files."""
     t = logon_cms(system, "USER06")
-    cms(t, "LISTFILE * MODULE S", r"COPYFILE +MODULE +S2[\s\S]*SORT +MODULE +S2")
+    out = cms_pages(t, "LISTFILE * MODULE S")
+    check(re.search(r"COPYFILE +MODULE +S2[\s\S]*SORT +MODULE +S2", out), "the utilities:\n" + out)
     cms(t, "COPYFILE MIXED DATA A COPY DATA A")
     cms(t, "COMPARE MIXED DATA A COPY DATA A", r"COMPARING MIXED DATA A1 WITH COPY DATA A1")
     cms(t, "COPYFILE MIXED DATA A UP DATA A ( UPCASE")
@@ -177,7 +179,7 @@ def test_transient_commands(system):
     cms(t, "COMPARE MIXED DATA A TWIN DATA A")  # from the command line as well
     cms(t, "ERASE TWIN DATA A")
     # R6's transient and user-area commands are MODULE files on the S-disk
-    out = cms(t, "LISTFILE * MODULE S")
+    out = cms_pages(t, "LISTFILE * MODULE S")
     for name in ("ACCESS", "COMPARE", "COPYFILE", "EDIT", "FORMAT", "LISTFILE", "QUERY",
                  "RELEASE", "RENAME", "SET", "SORT", "TYPE"):
         check(re.search(r"^\s*%s +MODULE +S2\s*$" % name, out, re.M),

@@ -14,7 +14,7 @@ import re
 import harness
 from harness import check
 from test_cms import cms, logon_cms
-from test_cmsprog import logoff
+from test_cmsprog import cms_pages, logoff
 
 NOTES = "".join("note %d: the spool carries this line\n" % i for i in range(1, 7))
 
@@ -22,8 +22,12 @@ NOTES = "".join("note %d: the spool carries this line\n" % i for i in range(1, 7
 BINARY = bytes(range(256)) + bytes([0x02, 0xC3, 0xD4, 0xE2]) * 40
 
 
+LONG = "".join("long file line %03d\n" % i for i in range(1, 101))
+
+
 def prelaunch(system):
     system.put_file("USER05", "191", "NOTES DATA A1", NOTES, recfm="F", lrecl=80)
+    system.put_file("USER05", "191", "LONG DATA A1", LONG, recfm="F", lrecl=80)
     system.put_file("USER05", "191", "BIN DATA A1", BINARY, binary=True)
 
 
@@ -108,4 +112,31 @@ def test_sendfile_receive_and_tell(system):
     out = cms(t, "TYPE NOTES DATA A")
     check(out.count("the spool carries this line") == 6, "TYPE after RECEIVE:\n" + out)
     cms(t, "RECEIVE", r"DMSRCV702E NO FILE IN THE READER", rc=8)
+    logoff(t)
+
+
+def test_peek_with_diagnose_14(system):
+    """PEEK reads reader files with DIAGNOSE X'14' (several 4K buffers)
+    and leaves them whole: RECEIVE reads them afterwards."""
+    t = logon_cms(system, "USER05")
+    cms(t, "CP SPOOL PUNCH TO USER09")
+    short = re.search(r"PUN FILE (\d{4})", cms(t, "PUNCH NOTES DATA A")).group(1)
+    long_ = re.search(r"PUN FILE (\d{4})", cms(t, "PUNCH LONG DATA A")).group(1)
+    logoff(t)
+    t = logon_cms(system, "USER09")
+    out = cms(t, "PEEK ( FOR 2", r"FILE %s: 2 RECORDS SHOWN" % short)
+    check(re.search(r":READ  NOTES +DATA +A1\s*\nnote 1: the spool carries this line", out),
+          "PEEK's first records:\n" + out)
+    out = cms_pages(t, "PEEK %s ( ALL" % long_)
+    check("long file line 100" in out and "FILE %s: 101 RECORDS SHOWN" % long_ in out,
+          "PEEK ALL did not reach the last buffer:\n" + out)
+    out = cms(t, "PEEK %s ( FOR 1" % long_, r"FILE %s: 1 RECORDS SHOWN" % long_)
+    check(":READ  LONG" in out, "a second PEEK does not start at the first record:\n" + out)
+    cms(t, "PEEK 9999", r"DMSPEK042E SPOOLID 9999 IS NOT IN YOUR READER", rc=28)
+    check(len(reader_files(t)) == 2, "PEEK took a file away: %s" % reader_files(t))
+    cms(t, "RECEIVE %s" % long_, r"DMSRDC738I")
+    out = cms(t, "TYPE LONG DATA A 100 100", r"long file line 100")
+    cms(t, "RECEIVE", r"DMSRDC738I")
+    cms(t, "LISTFILE NOTES DATA A", r"NOTES +DATA +A1")
+    cms(t, "PEEK", r"DMSPEK702E NO FILE IN THE READER", rc=8)
     logoff(t)

@@ -76,6 +76,7 @@ static struct host {
     uint8_t (*reader)[80];    /* the reader's cards (EBCDIC), then end of file */
     size_t nreader, nread;
     bool reader_eof_seen;
+    size_t diag14_at; /* the next card DIAGNOSE X'14' gives */
 } H;
 
 static void add_text(struct text *t, const char *s, size_t n)
@@ -835,6 +836,48 @@ size_t host_punch_to_reader(void)
     size_t n = H.npunched;
     H.npunched = 0;
     return n;
+}
+
+/* DIAGNOSE X'14' over the reader's cards: they are file 0001, 40 cards a
+ * buffer (punch records, X'41'). */
+int rdrdiag(unsigned sub, uint32_t op, void *area, unsigned *reason)
+{
+    enum { PER = 40, FIRST = 16 };
+    uint8_t *b = area;
+    *reason = 0;
+    if (H.nreader == 0 || H.nread == H.nreader)
+        return 2;
+    if (sub == 0x000C)
+        return op == 1 ? 0 : 2;
+    if (sub == 0x0014 && H.diag14_at == 0)
+        return 2; /* no active file */
+    if (sub == 0x0014)
+        H.diag14_at = 0;
+    else if (sub != 0x0000)
+        return 2;
+    size_t start = H.diag14_at, n = H.nreader - start < PER ? H.nreader - start : PER;
+    if (n == 0) {
+        H.nread = H.nreader; /* the end of the file: read, purged */
+        H.diag14_at = 0;
+        return 1;
+    }
+    memset(b, 0, 4096);
+    unsigned off = FIRST;
+    for (size_t i = 0; i < n; i++, off += 96) {
+        uint8_t *c = b + off;
+        c[0] = 0x41;
+        c[1] = 0, c[2] = (uint8_t)((off + 16) >> 8), c[3] = (uint8_t)(off + 16);
+        c[4] = 0x60, c[6] = 0, c[7] = 80;
+        c[8] = 0x08, c[10] = (uint8_t)((off + 96) >> 8), c[11] = (uint8_t)(off + 96);
+        memcpy(c + 16, H.reader[start + i], 80);
+    }
+    H.diag14_at = start + n;
+    b[3] = H.diag14_at < H.nreader; /* another buffer follows */
+    b[4] = (uint8_t)(n >> 8), b[5] = (uint8_t)n;
+    b[6] = (uint8_t)(off >> 8), b[7] = (uint8_t)off;
+    b[11] = start > 0;
+    b[15] = 1;
+    return 0;
 }
 
 const char *host_punched(void) { return H.punch.s; }

@@ -67,7 +67,8 @@ bool host_image_same(char mode, const void *image);
  * are recorded with cmscmd's (host_commands); CLOSE, SPOOL, ORDER and
  * MSG give 0, other CP commands 1 and no response. */
 void host_reader_card(const char *card);
-/* The cards punched so far, byte for byte, become the reader's next
+/* rdrdiag (DIAGNOSE X'14') sees the reader's cards as file 0001, 40 cards
+ * a buffer. The cards punched so far, byte for byte, become the reader's next
  * cards (SPOOL PUNCH TO *); returns how many. */
 size_t host_punch_to_reader(void);
 const char *host_punched(void);

@@ -21,5 +21,6 @@ int disk_main(int argc, char **argv);     /* DISK DUMP/LOAD (DMSDSK), transient 
 int sendfile_main(int argc, char **argv); /* SENDFILE (VM/SP's), user area */
 int receive_main(int argc, char **argv);  /* RECEIVE (VM/SP's), user area */
 int tell_main(int argc, char **argv);     /* TELL (VM/SP's), transient */
+int peek_main(int argc, char **argv);     /* PEEK (VM/SP's, line mode), transient */
 
 #endif
