@@ -260,6 +260,8 @@ static void input_work(struct work *w)
         /* the machine runs: the line is for it, unless it starts with #CP */
         const char *cp = cp_escape(vm, line);
         if (!cp) {
+            if (t->vm)
+                vcons_input_start(t->vm);
             line_edit(line, strlen(line), &ec, vm_logical_line, t);
             vcons_show_state(vm);
             return;

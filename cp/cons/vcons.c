@@ -24,16 +24,18 @@
 
 #define INPUT_LINES 16 /* lines typed ahead of the guest's reads */
 #define WRITE_AHEAD 48 /* terminal lines waiting before a guest write waits too */
-#define LINE_MAX 255
+#define LINE_MAX    255
 
 struct vcons {
     struct vchan ch;
     char input[INPUT_LINES][TERM_INPUT_MAX + 1];
     unsigned in_first, in_count;
-    bool reading;      /* a read waits for a line */
-    bool write_held;   /* a write waits for the terminal to catch up */
+    bool attn_owed;  /* a line came while busy: attention when it ends */
+    bool fresh;      /* the next line is the first of a typed line */
+    bool reading;    /* a read waits for a line */
+    bool write_held; /* a write waits for the terminal to catch up */
     uint8_t sense;
-    struct work drain;  /* resumes a held write outside the terminal driver */
+    struct work drain; /* resumes a held write outside the terminal driver */
     struct vmblok *vm;
 };
 
@@ -91,9 +93,7 @@ static int console_cmd(struct vmblok *vm, struct vdev *vd, struct vchan_op *op, 
         return 0;
     }
     case 0x03: /* no-op */
-    case 0x0B: /* audible alarm */
-        *devlen = op->total;
-        return 0;
+    case 0x0B: /* audible alarm */ *devlen = op->total; return 0;
     case 0x04: /* sense */
         *devlen = 1;
         vchan_put(vm, op, 0, &vc->sense, 1);
@@ -107,10 +107,26 @@ static int console_cmd(struct vmblok *vm, struct vdev *vd, struct vchan_op *op, 
     }
 }
 
+/* A line typed while the console was busy (a held write, a read that
+ * just took another line) is owed its attention when the channel program
+ * has ended, with the ending status if the guest has not taken it yet;
+ * unless a read has taken every line meanwhile. */
+static void owe_attention(struct vmblok *vm, struct vdev *vd)
+{
+    struct vcons *vc = vc_of(vd);
+    if (vc->in_count == 0)
+        vc->attn_owed = false;
+    if (vc->attn_owed && !vd->busy && !vc->reading) {
+        vc->attn_owed = false;
+        vcons_attention(vm);
+    }
+}
+
 static int cons_start(struct vmblok *vm, struct vdev *vd, uint32_t caw)
 {
     vc_of(vd)->sense = 0;
     vchan_start(vm, vd, &vc_of(vd)->ch, caw);
+    owe_attention(vm, vd);
     return 0;
 }
 
@@ -150,8 +166,10 @@ static void drain_work(struct work *w)
 {
     struct vcons *vc = w->arg;
     struct vmblok *vm = vc->vm;
-    if (vc->write_held && (!vm->term || vm->term->outq_len <= WRITE_AHEAD / 2))
+    if (vc->write_held && (!vm->term || vm->term->outq_len <= WRITE_AHEAD / 2)) {
         vchan_resume(vm, vm->console, &vc->ch);
+        owe_attention(vm, vm->console);
+    }
 }
 
 static void cons_describe(struct vmblok *vm, struct vdev *vd, char *buf, size_t len)
@@ -196,6 +214,13 @@ bool vcons_create(struct vmblok *vm, uint16_t vaddr)
     return true;
 }
 
+void vcons_input_start(struct vmblok *vm)
+{
+    struct vcons *vc = vm->console ? vc_of(vm->console) : NULL;
+    if (vc)
+        vc->fresh = true;
+}
+
 void vcons_input(struct vmblok *vm, const char *line)
 {
     struct vdev *vd = vm->console;
@@ -206,13 +231,22 @@ void vcons_input(struct vmblok *vm, const char *line)
         vcons_cp_message(vm, "DMKVCN470E INPUT LINE DISCARDED - TOO MANY LINES WAITING");
         return;
     }
+    bool fresh = vc->fresh;
+    vc->fresh = false;
     unsigned at = (vc->in_first + vc->in_count) % INPUT_LINES;
     snprintf(vc->input[at], sizeof(vc->input[at]), "%s", line);
     vc->in_count++;
-    if (vc->reading)
+    if (vc->reading) {
         vchan_resume(vm, vd, &vc->ch);
-    else if (!vd->busy && !vd->pending)
-        vcons_attention(vm);
+        owe_attention(vm, vd);
+    } else if (!fresh) {
+        /* the rest of a typed line (after the line-end character): the
+         * next reads take it, with no attention of its own */
+    } else if (vd->busy) {
+        vc->attn_owed = true;
+    } else {
+        vcons_attention(vm); /* with a status not yet taken, if there is one */
+    }
 }
 
 void vcons_attention(struct vmblok *vm)

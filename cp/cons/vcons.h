@@ -23,6 +23,9 @@ struct term;
  * the address is taken. */
 bool vcons_create(struct vmblok *vm, uint16_t vaddr);
 /* A line the user entered for the machine (already edited). */
+/* A line typed at the terminal is coming, in one or more logical lines
+ * (the line-end character): only the first may raise attention. */
+void vcons_input_start(struct vmblok *vm);
 void vcons_input(struct vmblok *vm, const char *line);
 /* REQUEST: an attention interruption from the console. */
 void vcons_attention(struct vmblok *vm);

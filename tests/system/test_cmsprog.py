@@ -259,7 +259,7 @@ def test_svctrace_and_its_immediate_commands(system):
         t.enter("CMSTEST LOOP")
         t.wait(r"LOOPING")
         t.enter(cmd)
-        t.enter("HX")
+        t.enter("HX")  # at once: CP owes an attention for a line typed while busy
         t.wait(r"\nCMS" + READY, timeout=20)
         t.wait_status("VM READ")
 
