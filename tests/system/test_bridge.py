@@ -1,0 +1,150 @@
+"""test_bridge.py - the real unit-record devices and the host file bridge
+(docs/spool.md "Real printers, punches and readers", README.md "Moving
+files between the host and CMS").
+
+A host text file and a host binary file go to USER05's reader with
+`tools/cpcms send` (a deck with an ID card through the real reader 01C);
+CMS RECEIVE makes them. USER05 punches them back (PUNCH, DISK DUMP) and
+prints the text with the punch and printer spooled TO SYSTEM; the
+operator STARTs the real punch 00D and printer 00E; `tools/cpcms get`
+turns the punch's cards back into the host files, byte for byte, and
+finds the printed lines in printer.txt. A deck without a valid ID card
+is discarded with an operator message and reaches no reader.
+"""
+
+import os
+import re
+import subprocess
+import time
+
+import harness
+from harness import check
+from test_cms import cms, logon_cms
+from test_cmsprog import logoff
+
+TOOL = os.path.join(harness.REPO, "tools", "cpcms")
+
+TEXT = "".join("line %02d: the bridge carries {this} text [ok] |%s|\n" % (i, "x" * (i % 7))
+               for i in range(1, 31))
+BINARY = bytes(range(256)) * 6 + bytes([0x02, 0xC3, 0xD4, 0xE2, 0x40, 0x00, 0xFF]) * 150 + b"\x15\x25\n"
+
+
+def make_system():
+    return harness.System("test_bridge")
+
+
+def tool(system, *args, ok=True, timeout=120):
+    p = subprocess.run([TOOL] + list(args) + ["--state", system.state], capture_output=True,
+                       text=True, timeout=timeout)
+    out = p.stdout + p.stderr
+    check((p.returncode == 0) == ok, "cpcms %s: rc %d:\n%s" % (" ".join(args), p.returncode, out))
+    return out
+
+
+def host_file(system, name, data):
+    path = os.path.join(system.state, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def operator(system):
+    t = system.terminal()
+    t.logon("OPERATOR")
+    return t
+
+
+def test_send_text_and_binary_to_a_reader(system):
+    txt = host_file(system, "notes.txt", TEXT.encode())
+    binf = host_file(system, "blob.bin", BINARY)
+    out = tool(system, "send", txt, "--to", "USER05")
+    check(re.search(r"sent to USER05 as reader file \d{4}", out), out)
+    out = tool(system, "send", binf, "--to", "user05", "--name", "blob", "data", "--binary")
+    check(re.search(r"sent to USER05 as reader file \d{4}", out), out)
+    system.wait_log(r"DMKRSP906I RDR 01C FILE \d{4} TO USER05 CARDS 000031")
+    t = logon_cms(system, "USER05")
+    out = cms(t, "CP QUERY READER ALL")
+    check(re.search(r"USER05 +\d{4} A RDR 000031 01 +NONE .* NOTES +TXT", out), "the reader:\n" + out)
+    cms(t, "RECEIVE", r"NOTES TXT A1")
+    cms(t, "RECEIVE", r"BLOB DATA A1")
+    out = cms(t, "TYPE NOTES TXT A")
+    check(out.count("the bridge carries {this} text [ok]") == 30, "TYPE NOTES TXT:\n" + out)
+    cms(t, "LISTFILE BLOB DATA A ( FORMAT", r"BLOB +DATA +A1 V")
+    logoff(t)
+
+
+def test_punch_and_print_back_to_the_host(system):
+    t = logon_cms(system, "USER05")
+    cms(t, "CP SPOOL PUNCH TO SYSTEM")
+    cms(t, "CP SPOOL PRINTER TO SYSTEM")
+    out = cms(t, "PUNCH NOTES TXT A", r"PUN FILE (\d{4}) TO +USER05")
+    text_id = int(re.search(r"PUN FILE (\d{4})", out).group(1))
+    out = cms(t, "DISK DUMP BLOB DATA A", r"PUN FILE (\d{4}) TO +USER05")
+    bin_id = int(re.search(r"PUN FILE (\d{4})", out).group(1))
+    out = cms(t, "PRINT NOTES TXT A", r"PRT FILE (\d{4}) TO +USER05")
+    prt_id = int(re.search(r"PRT FILE (\d{4})", out).group(1))
+    logoff(t)
+    op = operator(system)
+    op.command("QUERY PUNCH USER05 ALL", r"USER05 +%04d A PUN" % bin_id)
+    op.command("START 00D", r"PUN 00D STARTED CLASS \*")
+    op.command("START 00E CLASS A", r"PRT 00E STARTED CLASS A")
+    system.wait_log(r"DMKRSP901I PUN 00D FILE %04d USER05 +DONE" % text_id, timeout=60)
+    system.wait_log(r"DMKRSP901I PUN 00D FILE %04d USER05 +DONE" % bin_id, timeout=60)
+    # the files are gone from the queue once they are out
+    op.command("QUERY PUNCH USER05 ALL", r"NO PUN FILES")
+    # back to the host
+    back = os.path.join(system.state, "notes.back")
+    tool(system, "get", "--punch", back, "--spoolid", str(text_id), "--wait", "30")
+    with open(back, "rb") as f:
+        got = f.read().decode()
+    check(got == TEXT, "the text came back changed:\n%r\n%r" % (got[:300], TEXT[:300]))
+    back = os.path.join(system.state, "blob.back")
+    tool(system, "get", "--punch", back, "--binary", "--spoolid", str(bin_id), "--wait", "30")
+    with open(back, "rb") as f:
+        got = f.read()
+    check(got == BINARY, "the binary file came back with %d bytes, not %d (or changed)" % (len(got), len(BINARY)))
+    # the printer
+    back = os.path.join(system.state, "printed.back")
+    tool(system, "get", "--printer", back, "--spoolid", str(prt_id), "--wait", "60")
+    with open(back) as f:
+        lines = f.read().splitlines()
+    want = [l.rstrip() for l in TEXT.splitlines()]
+    check([l for l in lines if l.strip()] == want, "printed lines:\n%s" % "\n".join(lines[:40]))
+    with open(os.path.join(system.state, "printer.txt"), encoding="latin-1") as f:
+        printed = f.read()
+    check(re.search(r"\*  USERID   USER05 +SPOOLID %04d" % prt_id, printed),
+          "no separator in printer.txt:\n" + printed[:800])
+    check("line 17: the bridge carries {this} text [ok]" in printed, "PRINT's text not in printer.txt")
+    # DRAIN: nothing is being written, so at once
+    op.command("DRAIN 00D", r"PUN 00D DRAINED")
+    op.command("DRAIN 00E", r"PRT 00E DRAINED")
+    op.command("START 00F", r"DMKCSO040E DEV 00F DOES NOT EXIST")
+    op.command("START 009", r"DMKCSO047E DEV 009 NOT A SPOOLING DEVICE")
+    op.command("FLUSH 00D", r"DMKCSO140E PUN 00D NO FILE ACTIVE")
+    op.close()
+
+
+def test_deck_without_id_card(system):
+    op = operator(system)
+    before = op.command("QUERY FILES", r"FILES: +\S+ RDR")
+    nrdr = re.findall(r"FILES: +(\S+) RDR", before)[-1]
+    # no ID card at all
+    deck = os.path.join(system.state, "noid.deck")
+    with open(deck, "wb") as f:
+        f.write("HELLO THERE".encode("cp037").ljust(80, b"\x40") + b"\x40" * 80)
+    mark = system.log_mark()
+    system.herc("devinit 01C %s ebcdic eof" % deck)
+    system.wait_log(r"DMKRSP907E RDR 01C NO ID CARD; DECK DISCARDED", after=mark, timeout=30)
+    # an ID card naming nobody: the host tool says so
+    txt = host_file(system, "small.txt", b"one line\n")
+    out = tool(system, "send", txt, "--to", "NOBODY9", ok=False)
+    check("USERID NOBODY9 NOT IN DIRECTORY" in out, "cpcms send to NOBODY9:\n" + out)
+    out = tool(system, "send", txt, "--to", "USER06", "--name", "bad.name", "x", ok=False)
+    check("not a CMS file name" in out, out)
+    after = op.command("QUERY FILES", r"FILES: +\S+ RDR")
+    check(re.findall(r"FILES: +(\S+) RDR", after)[-1] == nrdr,
+          "a reader file was made:\n%s\n%s" % (before, after))
+    op.close()
+    # CP is still well: the reader takes a good deck after the bad ones
+    out = tool(system, "send", txt, "--to", "USER06", "--class", "B")
+    check(re.search(r"sent to USER06 as reader file \d{4}", out), out)
