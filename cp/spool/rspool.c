@@ -673,7 +673,9 @@ void cmd_start(struct cmdctx *c, struct scan *s)
         cmd_printf(c, "%s %03X STARTED CLASS %s", kname(d), d->rd->devno,
                    d->classes[0] ? d->classes : "*");
     }
-    work_queue(&d->w);
+    /* the first file starts now: a FLUSH or DRAIN on the same input line
+     * (START 00E#FLUSH 00E) finds it active */
+    step(&d->w);
 }
 
 /* DRAIN raddr: stop after the current file (a reader: after the deck). */

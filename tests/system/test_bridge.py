@@ -141,7 +141,7 @@ def test_deck_without_id_card(system):
     txt = host_file(system, "small.txt", b"one line\n")
     out = tool(system, "send", txt, "--to", "NOBODY9", ok=False)
     check("USERID NOBODY9 NOT IN DIRECTORY" in out, "cpcms send to NOBODY9:\n" + out)
-    out = tool(system, "send", txt, "--to", "USER06", "--name", "bad.name", "x", ok=False)
+    out = tool(system, "send", txt, "--to", "USER07", "--name", "bad.name", "x", ok=False)
     check("not a CMS file name" in out, out)
     after = op.command("QUERY FILES", r"FILES: +\S+ RDR").group(0)
     check(re.findall(r"FILES: +(\S+) RDR", after)[-1] == nrdr,
@@ -150,3 +150,56 @@ def test_deck_without_id_card(system):
     # CP is still well: the reader takes a good deck after the bad ones
     out = tool(system, "send", txt, "--to", "USER06", "--class", "B")
     check(re.search(r"sent to USER06 as reader file \d{4}", out), out)
+
+
+BIG = "".join("big %04d: a long print file for FLUSH and DRAIN\n" % i for i in range(1, 301))
+
+
+def print_big(system, userid, copies):
+    """userid prints BIG TXT once per entry of copies, with that COPY; the spoolids."""
+    big = host_file(system, "big.txt", BIG.encode())
+    tool(system, "send", big, "--to", userid, "--name", "BIG", "TXT")
+    t = logon_cms(system, userid)
+    cms(t, "RECEIVE", r"DMSRDC738I")
+    ids = []
+    for n in copies:
+        out = cms(t, "PRINT BIG TXT A", r"PRT FILE (\d{4}) TO +%s" % userid)
+        ids.append(int(re.search(r"PRT FILE (\d{4})", out).group(1)))
+        if n != 1:
+            cms(t, "CP CHANGE PRINTER %04d COPY %d" % (ids[-1], n), r"0001 FILE CHANGED")
+    cms(t, "ERASE BIG TXT A")
+    logoff(t)
+    return ids
+
+
+def test_flush_and_drain(system):
+    big1, big2 = print_big(system, "USER07", [60, 1])
+    op = operator(system)
+    op.command("DRAIN 00E", r"PRT 00E DRAINED")
+    mark = system.log_mark()
+    # on one input line: FLUSH finds the first file being printed
+    op.command("START 00E#FLUSH 00E", r"PRT 00E STARTED CLASS (A|\*)")
+    system.wait_log(r"DMKRSP903I PRT 00E FILE %04d FLUSHED; HELD" % big1, after=mark, timeout=30)
+    # the printer goes on with the next file
+    system.wait_log(r"DMKRSP901I PRT 00E FILE %04d USER07 +DONE" % big2, after=mark, timeout=60)
+    op.command("QUERY PRINTER USER07 ALL", r"USER07 +%04d A PRT \d{6} 60 +USER" % big1)
+    # released with two copies, it is printed whole, twice
+    op.command("CHANGE USER07 PRINTER %04d COPY 2 NOHOLD" % big1, r"0001 FILE CHANGED")
+    system.wait_log(r"DMKRSP901I PRT 00E FILE %04d USER07 +DONE" % big1, after=mark, timeout=60)
+    back = os.path.join(system.state, "big.back")
+    tool(system, "get", "--printer", back, "--spoolid", str(big1))
+    with open(back, encoding="latin-1") as f:
+        lines = [l for l in f.read().splitlines() if l.strip()]
+    check(lines == [l for l in BIG.splitlines()] * 2, "the two copies: %d lines, first %r" % (len(lines), lines[:2]))
+    # DRAIN while a file is being printed: that file ends, the next waits
+    op.command("DRAIN 00E", r"PRT 00E DRAINED")
+    big3, big4 = print_big(system, "USER07", [60, 1])
+    mark = system.log_mark()
+    op.command("START 00E#DRAIN 00E", r"PRT 00E STARTED.*\n(.*\n)?PRT 00E DRAINING")
+    system.wait_log(r"DMKRSP901I PRT 00E FILE %04d USER07 +DONE" % big3, after=mark, timeout=120)
+    system.wait_log(r"DMKRSP904I PRT 00E DRAINED", after=mark, timeout=10)
+    time.sleep(2)
+    op.command("QUERY PRINTER USER07 ALL", r"USER07 +%04d A PRT \d{6} 01 +NONE" % big4)
+    # a printer being written is CP's: ATTACH finds it in use; idle, it may be attached
+    op.command("PURGE USER07 PRINTER ALL", r"FILES? PURGED")
+    op.close()
