@@ -43,6 +43,7 @@
 #include "kern/timer.h"
 #include "kern/work.h"
 #include "lib/tod.h"
+#include "spool/idcard.h"
 #include "spool/spool.h"
 #include "vdev/vded.h"
 #include "vdev/vur.h"
@@ -212,7 +213,8 @@ static void file_finished(struct rsdev *d, bool purge)
     spool_in_release(&d->in, false);
     f->rdev = false;
     d->cur = NULL;
-    if (purge) {
+    uint8_t q = d->kind == RK_PRT ? SPQ_PRT : SPQ_PUN;
+    if (purge && f->queue == q) { /* (a TRANSFER meanwhile keeps it) */
         spool_purge(&f, 1);
         cp_opmsg("DMKRSP901I %s %03X FILE %04u %s DONE", kname(d), d->rd->devno, spid, owner);
     }
@@ -362,59 +364,22 @@ static void rdr_start_read(struct rsdev *d)
     ios_start(&d->io);
 }
 
-/* Parse an ID card: "ID userid [CLASS c] [NAME fn [ft]]". */
+/* The ID card: its form (idcard.c), and a userid of the directory. */
 static bool parse_id(struct rsdev *d, const uint8_t *card, char *why, size_t whylen)
 {
-    char text[81], tok[16];
-    e2a(text, card, 80);
-    text[80] = 0;
-    for (int i = 0; i < 80; i++)
-        if ((unsigned char)text[i] < ' ' || (unsigned char)text[i] > '~')
-            text[i] = '?';
-    struct scan s;
-    scan_init(&s, text, strlen(text));
-    if (!scan_token_upper(&s, tok, sizeof(tok)) || strcmp(tok, "ID") != 0) {
-        snprintf(why, whylen, "NO ID CARD");
+    struct idcard id;
+    if (idcard_parse(card, &id, why, whylen) != 0)
         return false;
-    }
-    if (!scan_token_upper(&s, tok, sizeof(tok)) || strlen(tok) > 8) {
-        snprintf(why, whylen, "NO USERID ON ID CARD");
-        return false;
-    }
     uint32_t idx;
     const struct dir_image *dir = userdir();
-    if (!dir || !dir_find_user(dir, tok, &idx)) {
-        snprintf(why, whylen, "USERID %s NOT IN DIRECTORY", tok);
+    if (!dir || !dir_find_user(dir, id.userid, &idx)) {
+        snprintf(why, whylen, "USERID %s NOT IN DIRECTORY", id.userid);
         return false;
     }
-    snprintf(d->userid, sizeof(d->userid), "%s", tok);
-    d->cls = 'A';
-    d->fn[0] = d->ft[0] = 0;
-    while (scan_token_upper(&s, tok, sizeof(tok))) {
-        if (abbrev(tok, "CLASS", 2)) {
-            if (!scan_token_upper(&s, tok, sizeof(tok)) || strlen(tok) != 1 || !spf_class_ok(tok[0])) {
-                snprintf(why, whylen, "INVALID CLASS ON ID CARD");
-                return false;
-            }
-            d->cls = tok[0];
-        } else if (abbrev(tok, "NAME", 2)) {
-            if (!scan_token_upper(&s, tok, sizeof(tok)) || strlen(tok) > 8) {
-                snprintf(why, whylen, "INVALID NAME ON ID CARD");
-                return false;
-            }
-            snprintf(d->fn, sizeof(d->fn), "%s", tok);
-            if (scan_token_upper(&s, tok, sizeof(tok))) {
-                if (strlen(tok) > 8) {
-                    snprintf(why, whylen, "INVALID NAME ON ID CARD");
-                    return false;
-                }
-                snprintf(d->ft, sizeof(d->ft), "%s", tok);
-            }
-        } else {
-            snprintf(why, whylen, "INVALID OPERAND %.8s ON ID CARD", tok);
-            return false;
-        }
-    }
+    snprintf(d->userid, sizeof(d->userid), "%s", id.userid);
+    snprintf(d->fn, sizeof(d->fn), "%s", id.fn);
+    snprintf(d->ft, sizeof(d->ft), "%s", id.ft);
+    d->cls = id.cls;
     return true;
 }
 
@@ -438,8 +403,6 @@ static void rdr_deck_end(struct rsdev *d)
                      d->userid, done->recs);
             vur_file_arrived(done, "SYSTEM");
         }
-    } else if (d->state == 0 && d->cards == 0) {
-        /* nothing was in the hopper */
     }
     d->state = 0;
     d->cards = 0;
