@@ -88,15 +88,19 @@ def test_punch_and_print_back_to_the_host(system):
     logoff(t)
     op = operator(system)
     op.command("QUERY PUNCH USER05 ALL", r"USER05 +%04d A PUN" % bin_id)
-    op.command("START 00D", r"PUN 00D STARTED CLASS \*")
-    op.command("START 00E CLASS A", r"PRT 00E STARTED CLASS A")
-    system.wait_log(r"DMKRSP901I PUN 00D FILE %04d USER05 +DONE" % text_id, timeout=60)
+    back = os.path.join(system.state, "notes.back")
+    # get --start types START at the system console: nobody is logged on there yet
+    out = tool(system, "get", "--punch", back, "--start", ok=False)
+    check("a class D user must be logged on there" in out, "get --start:\n" + out)
+    mark = system.log_mark()
+    system.console("LOGON MAINT CPCMS")
+    system.wait_log(r"LINE 009 LOGON  AS MAINT", after=mark)
+    # back to the host
+    tool(system, "get", "--punch", back, "--spoolid", str(text_id), "--start", "--wait", "30")
+    system.wait_log(r"PUN 00D STARTED CLASS \*", after=mark)
     system.wait_log(r"DMKRSP901I PUN 00D FILE %04d USER05 +DONE" % bin_id, timeout=60)
     # the files are gone from the queue once they are out
     op.command("QUERY PUNCH USER05 ALL", r"NO PUN FILES")
-    # back to the host
-    back = os.path.join(system.state, "notes.back")
-    tool(system, "get", "--punch", back, "--spoolid", str(text_id), "--wait", "30")
     with open(back, "rb") as f:
         got = f.read().decode()
     check(got == TEXT, "the text came back changed:\n%r\n%r" % (got[:300], TEXT[:300]))
@@ -105,7 +109,11 @@ def test_punch_and_print_back_to_the_host(system):
     with open(back, "rb") as f:
         got = f.read()
     check(got == BINARY, "the binary file came back with %d bytes, not %d (or changed)" % (len(got), len(BINARY)))
-    # the printer
+    # the printer: a class it is not started for stays in the queue
+    op.command("START 00E CLASS B9", r"PRT 00E STARTED CLASS B9")
+    time.sleep(2.5)
+    op.command("QUERY PRINTER USER05 ALL", r"USER05 +%04d A PRT" % prt_id)
+    op.command("START 00E CLASS A", r"PRT 00E STARTED CLASS A")
     back = os.path.join(system.state, "printed.back")
     tool(system, "get", "--printer", back, "--spoolid", str(prt_id), "--wait", "60")
     with open(back, encoding="latin-1") as f:
@@ -123,7 +131,11 @@ def test_punch_and_print_back_to_the_host(system):
     op.command("START 00F", r"DMKCSO040E DEV 00F DOES NOT EXIST")
     op.command("START 009", r"DMKCSO047E DEV 009 NOT A SPOOLING DEVICE")
     op.command("FLUSH 00D", r"DMKCSO140E PUN 00D NO FILE ACTIVE")
+    op.command("START 00E CLASS ABCDE", r"DMKCSO026E")
+    op.command("START 00E NOW", r"DMKCSO003E INVALID OPTION - NOW")
+    op.command("START", r"DMKCSO022E")
     op.close()
+    system.console("LOGOFF")
 
 
 def test_deck_without_id_card(system):
