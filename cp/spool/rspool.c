@@ -504,9 +504,13 @@ static void ticked(struct timer *t)
     for (int i = 0; i < ndevs; i++) {
         struct rsdev *d = devs[i];
         if (d->kind == RK_RDR) {
-            /* after a DETACH the reader is CP's again */
-            if (d->started && !d->rd->owner && !d->rd->unsol)
+            /* after a DETACH the reader is CP's again; a deck loaded
+             * meanwhile (its device end went nowhere), or cards the user
+             * left, are read now */
+            if (d->started && !d->rd->owner && !d->rd->unsol && !d->rd->active) {
                 d->rd->unsol = rdr_unsol;
+                work_queue(&d->w);
+            }
         } else if (d->started && !d->busy && !d->cur) {
             work_queue(&d->w);
         }

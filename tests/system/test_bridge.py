@@ -158,6 +158,15 @@ def test_deck_without_id_card(system):
     after = op.command("QUERY FILES", r"FILES: +\S+ RDR").group(0)
     check(re.findall(r"FILES: +(\S+) RDR", after)[-1] == nrdr,
           "a reader file was made:\n%s\n%s" % (before, after))
+    # a real device attached to a user is the user's: START refuses it;
+    # detached, the reader is CP's again
+    op.command("DETACH 00C", r"RDR 00C DETACHED")
+    op.command("ATTACH 01C * 00C", r"RDR 00C ATTACHED")
+    op.command("START 01C", r"DMKCSO121E DEV 01C ATTACHED TO OPERATOR")
+    op.command("ATTACH 00E * 00F", r"PRT 00F ATTACHED")
+    op.command("START 00E", r"DMKCSO121E DEV 00E ATTACHED TO OPERATOR")
+    op.command("DETACH 00F", r"PRT 00F DETACHED")
+    op.command("DETACH 00C", r"RDR 00C DETACHED")
     op.close()
     # CP is still well: the reader takes a good deck after the bad ones
     out = tool(system, "send", txt, "--to", "USER06", "--class", "B")
