@@ -42,6 +42,7 @@
 #include "kern/log.h"
 #include "kern/timer.h"
 #include "kern/work.h"
+#include "lib/bytes.h"
 #include "lib/tod.h"
 #include "spool/idcard.h"
 #include "spool/spool.h"
@@ -226,7 +227,22 @@ static void out_step(struct rsdev *d)
         return;
     if (d->nccw) {
         /* the batch that ended */
-        bool ok = io_ok(&d->io);
+        struct ioblok *io = &d->io;
+        bool ok = io_ok(io);
+        if (!ok && d->kind == RK_PRT && io->cc == 0 && !io->sstat && (io->dstat & DEV_UX) &&
+            !(io->dstat & DEV_UC) && (io->dstat & DEV_DE)) {
+            /* unit exception alone: a printer passed channel 9 or 12. Not an
+             * error; the rest of the batch goes on after that CCW */
+            uint32_t at = get_be32(io->scsw + 4) - (uint32_t)(uintptr_t)d->ccw;
+            unsigned next = at / sizeof(struct ccw1);
+            if (next > 0 && next < d->nccw) {
+                io->ccw = &d->ccw[next];
+                d->busy = true;
+                ios_start(io);
+                return;
+            }
+            ok = true;
+        }
         d->nccw = 0;
         if (!ok) {
             if (d->cur) {
