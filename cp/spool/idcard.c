@@ -44,7 +44,8 @@ int idcard_parse(const uint8_t card[80], struct idcard *id, char *why, size_t wh
     snprintf(id->userid, sizeof(id->userid), "%.8s", tok);
     while (scan_token_upper(&s, tok, sizeof(tok))) {
         if (abbrev(tok, "CLASS", 2)) {
-            if (!scan_token_upper(&s, tok, sizeof(tok)) || strlen(tok) != 1 || !spf_class_ok(tok[0])) {
+            if (!scan_token_upper(&s, tok, sizeof(tok)) || strlen(tok) != 1 ||
+                !spf_class_ok(tok[0])) {
                 snprintf(why, whylen, "INVALID CLASS ON ID CARD");
                 return -1;
             }

@@ -70,8 +70,8 @@ struct rsdev {
     char classes[5]; /* "" = any class */
     struct work w;
     struct ioblok io;
-    struct ccw1 *ccw;   /* BATCH CCWs */
-    uint8_t *data;      /* BATCH * LINEMAX bytes */
+    struct ccw1 *ccw; /* BATCH CCWs */
+    uint8_t *data;    /* BATCH * LINEMAX bytes */
     unsigned nccw;
     /* printer, punch: the file being written */
     struct spf *cur;
@@ -152,8 +152,9 @@ static void make_separator(struct rsdev *d, const struct spf *f)
     d->nsep = d->sepnext = 0;
     if (d->kind == RK_PUN) {
         for (int k = 1; k <= 4; k++) {
-            snprintf(line, sizeof(line), " SEPARATOR %d/4 SPOOLID %04u USERID %-8s NAME %-8s %-8s DIST %-8s",
-                     k, f->spid, f->owner, f->fn[0] ? f->fn : "-", f->ft, f->dist);
+            snprintf(line, sizeof(line),
+                     " SEPARATOR %d/4 SPOOLID %04u USERID %-8s NAME %-8s %-8s DIST %-8s", k,
+                     f->spid, f->owner, f->fn[0] ? f->fn : "-", f->ft, f->dist);
             add_sep(d, PUN_WRITE, line);
             d->sep[d->nsep - 1][0] = 0xFF; /* column 1: X'FF' marks a separator card */
         }
@@ -163,7 +164,8 @@ static void make_separator(struct rsdev *d, const struct spf *f)
     d->seplen[d->nsep - 1] = 0;
     static const char *stars = "****************************************";
     add_sep(d, PRT_WRITE, stars);
-    snprintf(line, sizeof(line), "*  USERID   %-8s  SPOOLID %04u  CLASS %c", f->owner, f->spid, f->cls);
+    snprintf(line, sizeof(line), "*  USERID   %-8s  SPOOLID %04u  CLASS %c", f->owner, f->spid,
+             f->cls);
     add_sep(d, PRT_WRITE, line);
     snprintf(line, sizeof(line), "*  NAME     %-8s %-8s  RECORDS %06u  COPIES %02u",
              f->fn[0] ? f->fn : "", f->ft, f->recs, f->copies);
@@ -317,7 +319,7 @@ static void out_step(struct rsdev *d)
                 d->nccw = 0;
                 break;
             }
-            if (d->copy < d->cur->copies) {
+            if (d->copy < d->cur->copies) { /* the next copy */
                 struct spf *f = d->cur;
                 spool_in_release(&d->in, false);
                 d->copy++;
@@ -334,10 +336,8 @@ static void out_step(struct rsdev *d)
             d->io.done = out_done;
             d->io.ctx = d;
             d->busy = true;
-            if (end) {
-                /* the last batch: the file is done once it has ended well;
-                 * it is purged then (see the next step) */
-            }
+            /* after the file's last batch has ended well, the next step
+             * finds the end again and purges the file */
             ios_start(&d->io);
             return;
         }
@@ -413,7 +413,8 @@ static void rdr_deck_end(struct rsdev *d)
         struct spf *done = NULL;
         spool_out_close(&d->out, &done);
         if (!done) {
-            cp_opmsg("DMKRSP905E RDR %03X DECK FOR %s LOST; SPOOL I/O ERROR", d->rd->devno, d->userid);
+            cp_opmsg("DMKRSP905E RDR %03X DECK FOR %s LOST; SPOOL I/O ERROR", d->rd->devno,
+                     d->userid);
         } else {
             cp_opmsg("DMKRSP906I RDR %03X FILE %04u TO %s CARDS %06u", d->rd->devno, done->spid,
                      d->userid, done->recs);
@@ -426,19 +427,21 @@ static void rdr_deck_end(struct rsdev *d)
 
 static void rdr_card(struct rsdev *d, const uint8_t *card)
 {
-    char why[64];
     d->cards++;
     if (d->state == 0) {
+        char why[64];
         if (!parse_id(d, card, why, sizeof(why))) {
             cp_opmsg("DMKRSP907E RDR %03X %s; DECK DISCARDED", d->rd->devno, why);
             d->state = 2;
             return;
         }
-        int rc = spool_out_open(&d->out, d->userid, SPT_RDR, d->rd->devtype ? d->rd->devtype : 0x3505);
+        int rc =
+            spool_out_open(&d->out, d->userid, SPT_RDR, d->rd->devtype ? d->rd->devtype : 0x3505);
         if (rc != 0) {
             cp_opmsg("DMKRSP908E RDR %03X DECK FOR %s DISCARDED; %s", d->rd->devno, d->userid,
-                     rc == SPE_FULL ? "SYSTEM SPOOL SPACE FULL" : rc == SPE_LIMIT ? "TOO MANY SPOOL FILES"
-                                                                                : "SPOOL ERROR");
+                     rc == SPE_FULL    ? "SYSTEM SPOOL SPACE FULL"
+                     : rc == SPE_LIMIT ? "TOO MANY SPOOL FILES"
+                                       : "SPOOL ERROR");
             d->state = 2;
             return;
         }
@@ -449,8 +452,8 @@ static void rdr_card(struct rsdev *d, const uint8_t *card)
         int rc = spool_out_put(&d->out, PUN_WRITE, card, 80);
         if (rc != 0) {
             spool_out_discard(&d->out);
-            cp_opmsg("DMKRSP908E RDR %03X DECK FOR %s DISCARDED; SYSTEM SPOOL SPACE FULL", d->rd->devno,
-                     d->userid);
+            cp_opmsg("DMKRSP908E RDR %03X DECK FOR %s DISCARDED; SYSTEM SPOOL SPACE FULL",
+                     d->rd->devno, d->userid);
             d->state = 2;
         }
     }
@@ -463,7 +466,8 @@ static void rdr_step(struct rsdev *d)
     if (d->nccw) {
         d->nccw = 0;
         struct ioblok *io = &d->io;
-        bool got = io->cc == 0 && !(io->dstat & (DEV_UC | DEV_UX)) && (io->dstat & DEV_DE) && !io->sstat;
+        bool got =
+            io->cc == 0 && !(io->dstat & (DEV_UC | DEV_UX)) && (io->dstat & DEV_DE) && !io->sstat;
         if (got) {
             claim(d);
             d->reading = true;
@@ -579,7 +583,7 @@ void rspool_init(void)
 
 /* ---------------------------------------------------------------- commands */
 
-static struct rsdev *cmd_dev(struct cmdctx *c, struct scan *s, const char *verb)
+static struct rsdev *cmd_dev(struct cmdctx *c, struct scan *s)
 {
     char tok[16];
     uint32_t devno;
@@ -599,14 +603,13 @@ static struct rsdev *cmd_dev(struct cmdctx *c, struct scan *s, const char *verb)
             cmd_emsg(c, "DMKCSO040E", "DEV %03X DOES NOT EXIST", devno);
         return NULL;
     }
-    (void)verb;
     return d;
 }
 
 /* START raddr [CLASS c1..c4 | CLASS *] */
 void cmd_start(struct cmdctx *c, struct scan *s)
 {
-    struct rsdev *d = cmd_dev(c, s, "START");
+    struct rsdev *d = cmd_dev(c, s);
     if (!d)
         return;
     char tok[16], classes[5] = "";
@@ -664,7 +667,7 @@ void cmd_start(struct cmdctx *c, struct scan *s)
 /* DRAIN raddr: stop after the current file (a reader: after the deck). */
 void cmd_drain(struct cmdctx *c, struct scan *s)
 {
-    struct rsdev *d = cmd_dev(c, s, "DRAIN");
+    struct rsdev *d = cmd_dev(c, s);
     if (!d)
         return;
     if (!scan_at_end(s)) {
@@ -695,7 +698,7 @@ void cmd_drain(struct cmdctx *c, struct scan *s)
  * hold (CHANGE ... NOHOLD releases it); the device goes on with the next. */
 void cmd_flush(struct cmdctx *c, struct scan *s)
 {
-    struct rsdev *d = cmd_dev(c, s, "FLUSH");
+    struct rsdev *d = cmd_dev(c, s);
     if (!d)
         return;
     if (!scan_at_end(s)) {
