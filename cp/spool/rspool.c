@@ -207,6 +207,19 @@ static void out_done(struct ioblok *io)
     work_queue(&d->w);
 }
 
+/* Start the d->nccw CCWs of d->ccw (the last one's chaining is taken off);
+ * the ending queues the device's work. */
+static void start_batch(struct rsdev *d)
+{
+    d->ccw[d->nccw - 1].b[1] &= (uint8_t)~CCW_CC;
+    d->io.rdev = d->rd;
+    d->io.ccw = d->ccw;
+    d->io.done = out_done;
+    d->io.ctx = d;
+    d->busy = true;
+    ios_start(&d->io);
+}
+
 static void file_finished(struct rsdev *d, bool purge)
 {
     struct spf *f = d->cur;
@@ -330,15 +343,9 @@ static void out_step(struct rsdev *d)
             break;
         }
         if (d->nccw) {
-            d->ccw[d->nccw - 1].b[1] &= (uint8_t)~CCW_CC;
-            d->io.rdev = d->rd;
-            d->io.ccw = d->ccw;
-            d->io.done = out_done;
-            d->io.ctx = d;
-            d->busy = true;
             /* after the file's last batch has ended well, the next step
              * finds the end again and purges the file */
-            ios_start(&d->io);
+            start_batch(d);
             return;
         }
         if (end && d->cur)
@@ -370,14 +377,9 @@ static void rdr_unsol(struct rdevblok *rd, uint8_t dstat)
 static void rdr_start_read(struct rsdev *d)
 {
     memset(d->data, 0x40, 80);
-    ccw1_set(&d->ccw[0], RDR_READ, CCW_SLI, 80, (uint32_t)(uintptr_t)d->data);
+    ccw1_set(&d->ccw[0], RDR_READ, CCW_SLI | CCW_CC, 80, (uint32_t)(uintptr_t)d->data);
     d->nccw = 1;
-    d->io.rdev = d->rd;
-    d->io.ccw = d->ccw;
-    d->io.done = out_done;
-    d->io.ctx = d;
-    d->busy = true;
-    ios_start(&d->io);
+    start_batch(d);
 }
 
 /* The ID card: its form (idcard.c), and a userid of the directory. */
