@@ -125,6 +125,8 @@ void spool_query_queue(struct cmdctx *c, struct scan *s, uint8_t queue);
 void cmd_start(struct cmdctx *c, struct scan *s);
 void cmd_drain(struct cmdctx *c, struct scan *s);
 void cmd_flush(struct cmdctx *c, struct scan *s);
+/* QUERY raddr of a real spooling device; false if tok names none */
+bool rspool_query(struct cmdctx *c, const char *tok);
 /* cmd/display.c */
 void cmd_display(struct cmdctx *c, struct scan *s); /* DMKCDB */
 void cmd_store(struct cmdctx *c, struct scan *s);   /* DMKCDS */

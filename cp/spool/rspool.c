@@ -5,7 +5,7 @@
  * real card readers turn decks with an ID card into reader files.
  *
  * Entry points: rspool_init (IPL, from spool_init), cmd_start,
- * cmd_drain, cmd_flush (class D commands).
+ * cmd_drain, cmd_flush (class D commands), rspool_query (QUERY raddr).
  *
  * A printer or punch is idle until the operator STARTs it. Then it takes
  * the first file of its queue (printer queue for a printer, punch queue
@@ -713,4 +713,37 @@ void cmd_flush(struct cmdctx *c, struct scan *s)
     }
     d->flush = true;
     work_queue(&d->w);
+}
+
+/* QUERY raddr (class B or D) of a real printer, punch or reader: its state.
+ * False when tok names none (the caller goes on: QUERY userid). */
+bool rspool_query(struct cmdctx *c, const char *tok)
+{
+    uint32_t devno;
+    if (strlen(tok) < 3 || strlen(tok) > 4 || !parse_hex32(tok, &devno))
+        return false;
+    struct rsdev *d = find_dev((uint16_t)devno);
+    if (!d || !cmd_has_class(c, CLASS_B | CLASS_D))
+        return false;
+    uint16_t va;
+    struct vmblok *vm = d->claimed ? NULL : vded_owner(d->rd, &va);
+    if (vm) {
+        cmd_printf(c, "%s %03X ATTACHED TO %-8s %03X", kname(d), d->rd->devno, vm->userid, va);
+        return true;
+    }
+    const char *state = !d->started ? "DRAINED" : d->draining ? "DRAINING" : "STARTED";
+    if (d->kind == RK_RDR) {
+        if (d->reading && d->state == 1)
+            cmd_printf(c, "RDR %03X %s READING FOR %s", d->rd->devno, state, d->userid);
+        else
+            cmd_printf(c, "RDR %03X %s", d->rd->devno, state);
+        return true;
+    }
+    if (d->cur)
+        cmd_printf(c, "%s %03X %s CLASS %s FILE %04u %s", kname(d), d->rd->devno, state,
+                   d->classes[0] ? d->classes : "*", d->cur->spid, d->cur->owner);
+    else
+        cmd_printf(c, "%s %03X %s CLASS %s", kname(d), d->rd->devno, state,
+                   d->classes[0] ? d->classes : "*");
+    return true;
 }

@@ -126,7 +126,10 @@ def test_punch_and_print_back_to_the_host(system):
           "no separator in printer.txt:\n" + printed[:800])
     check("line 17: the bridge carries {this} text [ok]" in printed, "PRINT's text not in printer.txt")
     # DRAIN: nothing is being written, so at once
+    op.command("QUERY 00D", r"\nPUN 00D STARTED CLASS \*\n")
     op.command("DRAIN 00D", r"PUN 00D DRAINED")
+    op.command("QUERY 00D", r"\nPUN 00D DRAINED CLASS \*\n")
+    op.command("QUERY 01C", r"\nRDR 01C STARTED\n")
     op.command("DRAIN 00E", r"PRT 00E DRAINED")
     op.command("START 00F", r"DMKCSO040E DEV 00F DOES NOT EXIST")
     op.command("START 009", r"DMKCSO047E DEV 009 NOT A SPOOLING DEVICE")
@@ -165,6 +168,7 @@ def test_deck_without_id_card(system):
     op.command("START 01C", r"DMKCSO121E DEV 01C ATTACHED TO OPERATOR")
     op.command("ATTACH 00E * 00F", r"PRT 00F ATTACHED")
     op.command("START 00E", r"DMKCSO121E DEV 00E ATTACHED TO OPERATOR")
+    op.command("QUERY 00E", r"\nPRT 00E ATTACHED TO OPERATOR 00F")
     op.command("DETACH 00F", r"PRT 00F DETACHED")
     op.command("DETACH 00C", r"RDR 00C DETACHED")
     op.close()
@@ -216,7 +220,8 @@ def test_flush_and_drain(system):
     op.command("DRAIN 00E", r"PRT 00E DRAINED")
     big3, big4 = print_big(system, "USER07", [60, 1])
     mark = system.log_mark()
-    op.command("START 00E#DRAIN 00E", r"PRT 00E STARTED.*\n(.*\n)?PRT 00E DRAINING")
+    op.command("START 00E#DRAIN 00E#QUERY 00E",
+               r"PRT 00E STARTED.*\n(.*\n)?PRT 00E DRAINING\n(.*\n)?PRT 00E DRAINING CLASS \S+ FILE %04d USER07" % big3)
     system.wait_log(r"DMKRSP901I PRT 00E FILE %04d USER07 +DONE" % big3, after=mark, timeout=120)
     system.wait_log(r"DMKRSP904I PRT 00E DRAINED", after=mark, timeout=10)
     time.sleep(2)
