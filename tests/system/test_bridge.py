@@ -59,10 +59,14 @@ def test_send_text_and_binary_to_a_reader(system):
     binf = host_file(system, "blob.bin", BINARY)
     out = tool(system, "send", txt, "--to", "USER05")
     check(re.search(r"sent to USER05 as reader file \d{4}", out), out)
-    out = tool(system, "send", binf, "--to", "user05", "--name", "blob", "data", "--binary")
-    check(re.search(r"sent to USER05 as reader file \d{4}", out), out)
     system.wait_log(r"DMKRSP906I RDR 01C FILE \d{4} TO USER05 CARDS 000031")
+    # the second while USER05 is logged on: CP tells it
     t = logon_cms(system, "USER05")
+    t.clear()
+    out = tool(system, "send", binf, "--to", "user05", "--name", "blob", "data", "--binary")
+    spid = re.search(r"sent to USER05 as reader file (\d{4})", out)
+    check(spid, out)
+    t.wait(r"RDR FILE %s FROM SYSTEM" % spid.group(1))
     out = cms(t, "CP QUERY READER ALL")
     check(re.search(r"USER05 +\d{4} A RDR 000031 01 +NONE .* NOTES +TXT", out), "the reader:\n" + out)
     cms(t, "RECEIVE", r"DMSRDC738I RECORD LENGTH IS 80 BYTES")  # READCARD's, from the :READ card
@@ -174,7 +178,11 @@ def test_deck_without_id_card(system):
     op.close()
     # CP is still well: the reader takes a good deck after the bad ones
     out = tool(system, "send", txt, "--to", "USER06", "--class", "B")
-    check(re.search(r"sent to USER06 as reader file \d{4}", out), out)
+    spid = re.search(r"sent to USER06 as reader file (\d{4})", out)
+    check(spid, out)
+    op = operator(system)
+    op.command("QUERY READER USER06 ALL", r"USER06 +%s B RDR 000002 01 +NONE .* SMALL +TXT" % spid.group(1))
+    op.close()
 
 
 BIG = "".join("big %04d: a long print file for FLUSH and DRAIN\n" % i for i in range(1, 301))
