@@ -406,7 +406,10 @@ static void rdr_deck_end(struct rsdev *d)
 {
     d->reading = false;
     unclaim(d);
-    if (d->state == 1 && d->out.f) {
+    if (d->state == 1 && d->out.f && d->out.f->recs == 0) {
+        spool_out_discard(&d->out);
+        cp_opmsg("DMKRSP907E RDR %03X NO CARDS AFTER THE ID CARD; DECK DISCARDED", d->rd->devno);
+    } else if (d->state == 1 && d->out.f) {
         struct spf *f = d->out.f;
         f->queue = SPQ_RDR;
         f->cls = d->cls;

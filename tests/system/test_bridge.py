@@ -156,6 +156,14 @@ def test_deck_without_id_card(system):
     mark = system.log_mark()
     system.herc("devinit 01C %s ebcdic eof" % deck)
     system.wait_log(r"DMKRSP907E RDR 01C NO ID CARD; DECK DISCARDED", after=mark, timeout=30)
+    # an ID card and nothing after it
+    with open(deck, "wb") as f:
+        f.write("ID USER06 NAME EMPTY DECK".encode("cp037").ljust(80, b"\x40"))
+    mark = system.log_mark()
+    system.herc("devinit 01C %s ebcdic eof" % deck)
+    system.wait_log(r"DMKRSP907E RDR 01C NO CARDS AFTER THE ID CARD; DECK DISCARDED", after=mark, timeout=30)
+    out = tool(system, "send", host_file(system, "empty.txt", b""), "--to", "USER06", ok=False)
+    check("is empty" in out, out)
     # an ID card naming nobody: the host tool says so
     txt = host_file(system, "small.txt", b"one line\n")
     out = tool(system, "send", txt, "--to", "NOBODY9", ok=False)
