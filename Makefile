@@ -69,7 +69,8 @@ CMSFS      := $(B)/host/cmsfs
 # storage only through struct gmem): the unit tests run them there.
 CP_PORTABLE := cp/kern/alloc.c cp/cons/lineedit.c $(wildcard cp/hw/*.c) \
                $(wildcard cp/mm/dat370.c cp/mm/shadow.c cp/io/ccwtrans.c cp/sim/insn.c) \
-               cp/sim/diag_rules.c cp/spool/spoolfmt.c cp/spool/ckptfmt.c cp/spool/urccw.c
+               cp/sim/diag_rules.c cp/spool/spoolfmt.c cp/spool/ckptfmt.c cp/spool/urccw.c \
+               cp/spool/idcard.c
 # CMS modules written to run on the host too: the file system, the EXEC
 # interpreter and the editor (they do I/O only through their callers).
 CMS_PORTABLE := $(wildcard cms/fs/*.c cms/exec/*.c cms/edit/*.c)

@@ -121,6 +121,12 @@ void cmd_purge(struct cmdctx *c, struct scan *s);
 void cmd_transfer(struct cmdctx *c, struct scan *s);
 void spool_query_files(struct cmdctx *c, struct scan *s);
 void spool_query_queue(struct cmdctx *c, struct scan *s, uint8_t queue);
+/* spool/rspool.c: real spooling devices (DMKCSO) */
+void cmd_start(struct cmdctx *c, struct scan *s);
+void cmd_drain(struct cmdctx *c, struct scan *s);
+void cmd_flush(struct cmdctx *c, struct scan *s);
+/* QUERY raddr of a real spooling device; false if tok names none */
+bool rspool_query(struct cmdctx *c, const char *tok);
 /* cmd/display.c */
 void cmd_display(struct cmdctx *c, struct scan *s); /* DMKCDB */
 void cmd_store(struct cmdctx *c, struct scan *s);   /* DMKCDS */

@@ -63,6 +63,9 @@ static const struct cmd_def table[] = {
     {"TAG", 2, CLASS_G, ON, cmd_tag},
     {"WARNING", 1, CLASS_A | CLASS_B, ON, cmd_warning},
     {"WNG", 3, CLASS_A | CLASS_B, ON, cmd_warning},
+    {"START", 3, CLASS_D, ON, cmd_start},
+    {"DRAIN", 2, CLASS_D, ON, cmd_drain},
+    {"FLUSH", 1, CLASS_D, ON, cmd_flush},
     {"CP", 2, ALLCLASSES, PRE | ON | ANY, cmd_cp},
 };
 #define NCMDS (sizeof(table) / sizeof(table[0]))

@@ -305,6 +305,9 @@ void cmd_query(struct cmdctx *c, struct scan *s)
             return;
         }
     }
+    /* QUERY raddr of a real printer, punch or reader (class B, D) */
+    if (rspool_query(c, op))
+        return;
     /* QUERY userid */
     if (n <= 8 && dir_name_ok(op, 8)) {
         if (no_more(c, s))

@@ -60,6 +60,7 @@ static struct {
 } sp;
 
 void (*spool_reader_lost)(void *reader);
+void (*spool_rdev_lost)(void *dev);
 
 /* ---------------------------------------------------------------- pages */
 
@@ -316,6 +317,7 @@ void spool_init(void)
     warm_start();
     if (ckpt_write() != 0)
         cp_log("DMKCKP910E SPOOL CHECKPOINT NOT WRITTEN; I/O ERROR ON WARM AREA");
+    rspool_init();
 }
 
 void spool_shutdown(void)
@@ -554,9 +556,14 @@ void spool_to_front(struct spf *f)
 int spool_purge(struct spf **files, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
-        if (files[i]->reader && spool_reader_lost)
+        if (files[i]->reader && files[i]->rdev) {
+            if (spool_rdev_lost)
+                spool_rdev_lost(files[i]->reader);
+        } else if (files[i]->reader && spool_reader_lost) {
             spool_reader_lost(files[i]->reader);
+        }
         files[i]->reader = NULL;
+        files[i]->rdev = false;
         queue_unlink(files[i]);
     }
     int rc = spool_commit();

@@ -96,5 +96,13 @@ struct spool_space {
 void spool_space(struct spool_space *s);
 /* A reader took a file away (purge): set by vur.c. */
 extern void (*spool_reader_lost)(void *reader);
+/* The same for a file a real printer or punch has open (f->rdev): set
+ * by rspool.c. */
+extern void (*spool_rdev_lost)(void *dev);
+
+/* ---------------------------------------------------------------- real devices (rspool.c) */
+/* IPL: the real readers are started (a deck with an ID card goes to a
+ * user's reader); printers and punches wait for START. */
+void rspool_init(void);
 
 #endif

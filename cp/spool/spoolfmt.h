@@ -98,7 +98,8 @@ struct spf {
     uint64_t tod; /* created (TOD clock) */
     uint32_t first, last, pages;
     /* CP's use, not kept in the checkpoint */
-    void *reader;  /* the virtual reader that has it open */
+    void *reader;  /* the virtual reader (or real device, rdev) that has it open */
+    bool rdev;     /* reader is a real printer or punch (spool/rspool.c) */
     bool open_out; /* still being written */
 };
 
