@@ -114,6 +114,8 @@ int io_run(unsigned dev, const void *ccws, unsigned *residual)
             return -1;
         if (cc == 1) { /* status stored: the device had something to say */
             memcpy(csw, low(LC_CSW), 8);
+            if (dev == nucon.console && (csw[4] & 0x80))
+                con_attention = true; /* a line typed meanwhile: read it later */
             if (csw[4] & 0x02) /* unit check at start */
                 return csw[4] | csw[5] << 8;
             continue;

@@ -259,11 +259,7 @@ def test_svctrace_and_its_immediate_commands(system):
         t.enter("CMSTEST LOOP")
         t.wait(r"LOOPING")
         t.enter(cmd)
-        # HX typed at once after another immediate command is, under load,
-        # sometimes not seen until CMS's next read (an open race, noted in
-        # docs/cms.md): give CMS a moment to take the first one
-        time.sleep(2)
-        t.enter("HX")
+        t.enter("HX")  # at once: its attention may come while CMS reads the first line
         t.wait(r"\nCMS" + READY, timeout=20)
         t.wait_status("VM READ")
 
