@@ -240,7 +240,7 @@ int sys_diskfmt(struct svcrec *s, uint32_t pl)
         return 2;
     char what;
     e2a(&what, p + DFPL_WHAT, 1);
-    if (!strchr("GFLR", what) || !what)
+    if (!what || !strchr("GFLR", what))
         return 24;
     struct adt g;
     memset(&g, 0, sizeof(g));

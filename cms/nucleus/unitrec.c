@@ -61,38 +61,42 @@ static int ur_plist(uint32_t pl, uint32_t *buf, uint32_t *len, uint8_t *code)
     return 0;
 }
 
-int ur_cardph(struct svcrec *s, uint32_t pl)
+/* An output plist: its data (at most max bytes) copied into ur.data,
+ * blank padded to max. */
+static int ur_take(uint32_t pl, uint32_t max, uint32_t *len, uint8_t *code)
 {
-    uint32_t buf, len;
-    uint8_t code;
-    int rc = ur_plist(pl, &buf, &len, &code);
+    uint32_t buf;
+    int rc = ur_plist(pl, &buf, len, code);
     if (rc)
         return rc;
-    if (len > UR_CARD || !cms_readable(buf, len))
+    if (*len > max || !cms_readable(buf, *len))
         return 2;
-    memset(ur.data, EB_BLANK, UR_CARD);
-    memcpy(ur.data, at(buf), len);
-    return ur_io(UR_PUNCH, UR_WRITE, UR_CARD, NULL);
+    memset(ur.data, EB_BLANK, max);
+    memcpy(ur.data, at(buf), *len);
+    return 0;
+}
+
+int ur_cardph(struct svcrec *s, uint32_t pl)
+{
+    uint32_t len;
+    uint8_t code;
+    int rc = ur_take(pl, UR_CARD, &len, &code);
+    return rc ? rc : ur_io(UR_PUNCH, UR_WRITE, UR_CARD, NULL);
 }
 
 int ur_printr(struct svcrec *s, uint32_t pl)
 {
-    uint32_t buf, len;
+    uint32_t len;
     uint8_t code;
-    int rc = ur_plist(pl, &buf, &len, &code);
+    int rc = ur_take(pl, UR_LINE, &len, &code);
     if (rc)
         return rc;
-    if (len > UR_LINE || !cms_readable(buf, len))
-        return 2;
-    memcpy(ur.data, at(buf), len);
-    if (len == 0)
-        ur.data[0] = EB_BLANK; /* an empty line: one blank */
     unsigned cmd = code ? code : UR_PRINT_SP1;
     /* a write (bits 6-7 01) with data, or an immediate space or skip
-     * (bits 6-7 11) without */
+     * (bits 6-7 11) without; an empty line is one blank */
     if ((cmd & 3) != 1 && (cmd & 3) != 3)
         return 2;
-    return ur_io(UR_PRINTER, cmd, (cmd & 3) == 3 ? 1 : (len ? len : 1), NULL);
+    return ur_io(UR_PRINTER, cmd, (cmd & 3) == 3 || len == 0 ? 1 : len, NULL);
 }
 
 int ur_cardrd(struct svcrec *s, uint32_t pl)

@@ -592,11 +592,7 @@ static struct rsdev *cmd_dev(struct cmdctx *c, struct scan *s)
 {
     char tok[16];
     uint32_t devno;
-    if (!scan_token_upper(s, tok, sizeof(tok))) {
-        cmd_emsg(c, "DMKCSO022E", "ADDRESS MISSING OR INVALID");
-        return NULL;
-    }
-    if (strlen(tok) > 4 || !parse_hex32(tok, &devno)) {
+    if (!scan_token_upper(s, tok, sizeof(tok)) || strlen(tok) > 4 || !parse_hex32(tok, &devno)) {
         cmd_emsg(c, "DMKCSO022E", "ADDRESS MISSING OR INVALID");
         return NULL;
     }
@@ -606,6 +602,17 @@ static struct rsdev *cmd_dev(struct cmdctx *c, struct scan *s)
             cmd_emsg(c, "DMKCSO047E", "DEV %03X NOT A SPOOLING DEVICE", devno);
         else
             cmd_emsg(c, "DMKCSO040E", "DEV %03X DOES NOT EXIST", devno);
+        return NULL;
+    }
+    return d;
+}
+
+/* The device of a command that takes nothing after it (DRAIN, FLUSH). */
+static struct rsdev *cmd_dev_alone(struct cmdctx *c, struct scan *s)
+{
+    struct rsdev *d = cmd_dev(c, s);
+    if (d && !scan_at_end(s)) {
+        cmd_err_operand(c, "CSO");
         return NULL;
     }
     return d;
@@ -672,13 +679,9 @@ void cmd_start(struct cmdctx *c, struct scan *s)
 /* DRAIN raddr: stop after the current file (a reader: after the deck). */
 void cmd_drain(struct cmdctx *c, struct scan *s)
 {
-    struct rsdev *d = cmd_dev(c, s);
+    struct rsdev *d = cmd_dev_alone(c, s);
     if (!d)
         return;
-    if (!scan_at_end(s)) {
-        cmd_err_operand(c, "CSO");
-        return;
-    }
     if (!d->started) {
         cmd_printf(c, "%s %03X DRAINED", kname(d), d->rd->devno);
         return;
@@ -703,13 +706,9 @@ void cmd_drain(struct cmdctx *c, struct scan *s)
  * hold (CHANGE ... NOHOLD releases it); the device goes on with the next. */
 void cmd_flush(struct cmdctx *c, struct scan *s)
 {
-    struct rsdev *d = cmd_dev(c, s);
+    struct rsdev *d = cmd_dev_alone(c, s);
     if (!d)
         return;
-    if (!scan_at_end(s)) {
-        cmd_err_operand(c, "CSO");
-        return;
-    }
     if (d->kind == RK_RDR || !d->cur) {
         cmd_emsg(c, "DMKCSO140E", "%s %03X NO FILE ACTIVE", kname(d), d->rd->devno);
         return;

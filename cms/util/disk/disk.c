@@ -113,7 +113,7 @@ static int ur_error(const char *dev, int rc)
     return 100;
 }
 
-static int dump(int argc, char **argv, int paren)
+static int dump(char **argv, int paren)
 {
     struct util_fid f;
     struct cms_fst fst;
@@ -251,7 +251,7 @@ static void drain(void)
         ;
 }
 
-static int load(int argc, char **argv, int paren)
+static int load(char **argv, int paren)
 {
     if (paren > 2) {
         util_msg(MOD, "070E", "INVALID PARAMETER '%s'", argv[2]);
@@ -315,9 +315,9 @@ int disk_main(int argc, char **argv)
 {
     int paren = util_paren(argc, argv);
     if (paren > 1 && !strcmp(argv[1], "DUMP"))
-        return dump(argc, argv, paren);
+        return dump(argv, paren);
     if (paren > 1 && !strcmp(argv[1], "LOAD"))
-        return load(argc, argv, paren);
+        return load(argv, paren);
     util_msg(MOD, "070E", "INVALID PARAMETER '%s'", paren > 1 ? argv[1] : "");
     return 24;
 }
